@@ -1,0 +1,31 @@
+// What a handler returns: status, headers, body. Built with the factories below so envelopes and
+// content types are set in one place.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace azemu::http {
+
+struct Reply {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string content_type = "application/json; charset=utf-8";
+
+  static Reply json(int status, const nlohmann::json& body);
+  static Reply ok(const nlohmann::json& body) { return json(200, body); }
+  static Reply created(const nlohmann::json& body) { return json(201, body); }
+  static Reply empty(int status);
+  static Reply text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
+
+  Reply& header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+};
+
+}  // namespace azemu::http

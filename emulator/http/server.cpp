@@ -1,0 +1,228 @@
+// Listener and connection coroutines (Beast + Asio); see server.hpp for the connection diagram.
+#include "emulator/http/server.hpp"
+
+#include "emulator/json/strings.hpp"
+#include "emulator/log/log.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/ssl/stream.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <atomic>
+
+namespace azemu::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+// Socket, TLS and parse failures end the connection; they are logged here and nowhere else.
+void log_io_failure(const boost::system::error_code& ec, const char* where) {
+  if (ec == asio::error::operation_aborted || ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
+      ec == asio::ssl::error::stream_truncated || ec == beast::error::timeout ||
+      ec == asio::error::connection_reset)
+    return;  // ordinary ends of a connection (stream_truncated: clients often skip close_notify)
+  log::write(log::Level::debug, "connection closed", {{"where", where}, {"error", ec.message()}});
+}
+
+Request to_request(const bhttp::request<bhttp::string_body>& in, const std::string& fallback_authority) {
+  Request r;
+  r.method = std::string(in.method_string());
+  parse_target(r, in.target());
+  for (const auto& f : in) r.headers.emplace_back(text::to_lower(f.name_string()), std::string(f.value()));
+  if (r.authority.empty()) r.authority = std::string(in[bhttp::field::host]);
+  if (r.authority.empty()) r.authority = fallback_authority;
+  r.body = in.body();
+  return r;
+}
+
+bhttp::response<bhttp::string_body> to_response(Reply&& reply, unsigned version, bool keep_alive, bool head) {
+  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(reply.status), version};
+  res.set(bhttp::field::server, "azemu");
+  if (!reply.content_type.empty() && !reply.body.empty()) res.set(bhttp::field::content_type, reply.content_type);
+  for (auto& [k, v] : reply.headers) res.insert(k, v);
+  res.keep_alive(keep_alive);
+  if (!head) res.body() = std::move(reply.body);
+  res.prepare_payload();
+  return res;
+}
+
+bool is_health(const bhttp::request<bhttp::string_body>& req) {
+  std::string_view t = req.target();
+  return req.method() == bhttp::verb::get && (t == "/health" || text::istarts_with(t, "/health?"));
+}
+
+Reply health_reply() { return Reply::text(200, "{\"status\":\"ok\"}\n", "application/json"); }
+}  // namespace
+
+struct Server::Impl {
+  exec::Executors& exec;
+  tls::ServerTls& tls;
+  const Pipeline& pipeline;
+  const cloud::HostNames& names;
+  ServerOptions options;
+  tcp::acceptor acceptor;
+  std::atomic<std::uint64_t> served{0};
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+
+  Impl(exec::Executors& e, tls::ServerTls& t, const Pipeline& p, const cloud::HostNames& n, ServerOptions o)
+      : exec(e), tls(t), pipeline(p), names(n), options(o), acceptor(e.io()) {}
+
+  asio::awaitable<void> accept_loop() {
+    for (;;) {
+      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(exec.io()), asio::as_tuple(asio::use_awaitable));
+      if (ec) {
+        if (stopping || ec == asio::error::operation_aborted) co_return;
+        log_io_failure(ec, "accept");
+        continue;
+      }
+      socket.set_option(tcp::no_delay(true));
+      auto ex = socket.get_executor();
+      asio::co_spawn(ex, connection(std::move(socket)), asio::detached);
+    }
+  }
+
+  asio::awaitable<void> connection(tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    beast::flat_buffer buffer;
+    const char* where = "detect";
+    try {
+      stream.expires_after(options.idle_timeout);
+      bool is_tls = co_await beast::async_detect_ssl(stream, buffer, asio::use_awaitable);
+      std::string connect_host;
+      while (!is_tls) {
+        where = "plain";
+        bhttp::request_parser<bhttp::string_body> parser;
+        parser.body_limit(64 * 1024);
+        co_await bhttp::async_read(stream, buffer, parser, asio::use_awaitable);
+        auto req = parser.release();
+        if (req.method() == bhttp::verb::connect) {
+          auto [host, port] = cloud::split_host_port(req.target());
+          if (!names.connect_allowed(host)) {
+            log::write(log::Level::info, "CONNECT refused", {{"target", std::string(req.target())}});
+            static const std::string refused =
+                "HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: 56\r\nConnection: close\r\n\r\n"
+                "azemu serves only Azure hosts; nothing is forwarded.   \n";
+            co_await asio::async_write(stream, asio::buffer(refused), asio::use_awaitable);
+            stream.socket().shutdown(tcp::socket::shutdown_both);
+            co_return;
+          }
+          static const std::string established = "HTTP/1.1 200 Connection established\r\n\r\n";
+          co_await asio::async_write(stream, asio::buffer(established), asio::use_awaitable);
+          connect_host = text::to_lower(host) + (port.empty() || port == ":443" ? "" : port);
+          is_tls = co_await beast::async_detect_ssl(stream, buffer, asio::use_awaitable);
+          if (!is_tls) co_return;  // a tunnel is only for TLS
+          break;
+        }
+        bool keep = req.keep_alive();
+        Reply reply = is_health(req) ? health_reply()
+                                     : Reply::text(400, "azemu answers plain HTTP only for CONNECT and /health; use HTTPS.\n");
+        auto res = to_response(std::move(reply), req.version(), keep && is_health(req), false);
+        co_await bhttp::async_write(stream, res, asio::use_awaitable);
+        if (!res.keep_alive()) {
+          stream.socket().shutdown(tcp::socket::shutdown_both);
+          co_return;
+        }
+        is_tls = false;
+      }
+      co_await serve_tls(std::move(stream), std::move(buffer), connect_host);
+    } catch (const boost::system::system_error& e) {
+      log_io_failure(e.code(), where);
+    }
+  }
+
+  asio::awaitable<void> serve_tls(beast::tcp_stream stream, beast::flat_buffer buffer, std::string connect_host) {
+    beast::ssl_stream<beast::tcp_stream> ss(std::move(stream), tls.context());
+    auto [sni_host, sni_port] = cloud::split_host_port(connect_host);
+    tls::ServerTls::set_fallback_host(ss.native_handle(), sni_host.empty() ? "localhost" : sni_host);
+    const char* where = "handshake";
+    try {
+      beast::get_lowest_layer(ss).expires_after(std::chrono::seconds(30));
+      std::size_t used = co_await ss.async_handshake(asio::ssl::stream_base::server, buffer.data(), asio::use_awaitable);
+      buffer.consume(used);
+      std::string fallback_authority = connect_host;
+      if (fallback_authority.empty()) {
+        const char* sni = SSL_get_servername(ss.native_handle(), TLSEXT_NAMETYPE_host_name);
+        fallback_authority = sni ? sni : "localhost";
+      }
+      for (;;) {
+        where = "read";
+        beast::get_lowest_layer(ss).expires_after(options.idle_timeout);
+        bhttp::request_parser<bhttp::string_body> parser;
+        parser.body_limit(options.body_limit);
+        co_await bhttp::async_read(ss, buffer, parser, asio::use_awaitable);
+        auto req = parser.release();
+        bool keep = req.keep_alive() && !stopping;
+        bool head = req.method() == bhttp::verb::head;
+        Reply reply;
+        if (is_health(req)) {
+          reply = health_reply();
+        } else {
+          Request r = to_request(req, fallback_authority);
+          ++in_flight;
+          beast::get_lowest_layer(ss).expires_never();
+          reply = co_await exec::offload(exec.blocking(), [this, r = std::move(r)]() mutable { return pipeline.handle(r); });
+          --in_flight;
+          ++served;
+        }
+        where = "write";
+        beast::get_lowest_layer(ss).expires_after(std::chrono::seconds(60));
+        auto res = to_response(std::move(reply), req.version(), keep, head);
+        co_await bhttp::async_write(ss, res, asio::use_awaitable);
+        if (!keep) break;
+      }
+      beast::get_lowest_layer(ss).expires_after(std::chrono::seconds(5));
+      co_await ss.async_shutdown(asio::as_tuple(asio::use_awaitable));
+    } catch (const boost::system::system_error& e) {
+      log_io_failure(e.code(), where);
+    }
+  }
+
+  void drain(std::function<void()> done, std::chrono::steady_clock::time_point deadline) {
+    if (in_flight.load() == 0 || std::chrono::steady_clock::now() >= deadline) {
+      done();
+      return;
+    }
+    auto timer = std::make_shared<asio::steady_timer>(exec.io(), std::chrono::milliseconds(10));
+    timer->async_wait([this, timer, done = std::move(done), deadline](const boost::system::error_code&) mutable {
+      drain(std::move(done), deadline);
+    });
+  }
+};
+
+Server::Server(exec::Executors& e, tls::ServerTls& t, const Pipeline& p, const cloud::HostNames& n, ServerOptions o)
+    : impl_(std::make_unique<Impl>(e, t, p, n, o)) {}
+Server::~Server() = default;
+
+tcp::endpoint Server::listen(const std::string& address, std::uint16_t port) {
+  tcp::endpoint ep(asio::ip::make_address(address), port);
+  impl_->acceptor.open(ep.protocol());
+  impl_->acceptor.set_option(tcp::acceptor::reuse_address(true));
+  impl_->acceptor.bind(ep);
+  impl_->acceptor.listen(asio::socket_base::max_listen_connections);
+  return impl_->acceptor.local_endpoint();
+}
+
+void Server::start() { asio::co_spawn(impl_->acceptor.get_executor(), impl_->accept_loop(), asio::detached); }
+
+void Server::stop(std::function<void()> done) {
+  asio::post(impl_->acceptor.get_executor(), [this, done = std::move(done)]() mutable {
+    impl_->stopping = true;
+    boost::system::error_code ec;
+    impl_->acceptor.close(ec);
+    impl_->drain(std::move(done), std::chrono::steady_clock::now() + impl_->options.shutdown_grace);
+  });
+}
+
+std::uint64_t Server::requests_served() const { return impl_->served.load(); }
+
+}  // namespace azemu::http

@@ -1,0 +1,49 @@
+// The one listening port. Each accepted connection is a coroutine on its own strand:
+//   first byte TLS?  yes -> TLS handshake (SNI picks the leaf) -> HTTP/1.1 keep-alive loop -> pipeline
+//                    no  -> one plain request: CONNECT <served host> -> "200 Connection established",
+//                           then TLS on the same socket; GET /health -> answered; anything else -> 400.
+// CONNECT to a host azemu does not serve gets 403 and nothing is ever forwarded.
+#pragma once
+
+#include "emulator/cloud/hosts.hpp"
+#include "emulator/exec/executors.hpp"
+#include "emulator/http/pipeline.hpp"
+#include "emulator/tls/server_tls.hpp"
+
+#include <boost/asio/ip/tcp.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace azemu::http {
+
+struct ServerOptions {
+  std::size_t body_limit = 16 * 1024 * 1024;
+  std::chrono::seconds idle_timeout{120};
+  std::chrono::seconds shutdown_grace{5};
+};
+
+class Server {
+public:
+  Server(exec::Executors& exec, tls::ServerTls& tls, const Pipeline& pipeline, const cloud::HostNames& names,
+         ServerOptions options = {});
+  ~Server();
+
+  /// Binds and listens (port 0 picks a free port); returns the bound endpoint. Throws on failure.
+  boost::asio::ip::tcp::endpoint listen(const std::string& address, std::uint16_t port);
+  /// Starts accepting on the io executor.
+  void start();
+  /// Stops accepting, waits up to shutdown_grace for in-flight requests, then calls `done` (on io).
+  void stop(std::function<void()> done);
+
+  std::uint64_t requests_served() const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace azemu::http

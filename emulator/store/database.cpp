@@ -1,0 +1,128 @@
+// SQLite access: pragmas, per-thread connections, statements, migrations. See database.hpp.
+#include "emulator/store/database.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <stdexcept>
+
+namespace azemu::store {
+
+namespace {
+[[noreturn]] void fail(sqlite3* db, std::string_view what) {
+  throw std::runtime_error(std::string("sqlite: ") + std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "?"));
+}
+
+std::atomic<std::uint64_t> g_next_db_id{1};
+// Connections are per thread and per Database instance (tests open several databases).
+thread_local std::map<std::uint64_t, std::unique_ptr<Connection>> t_connections;
+}  // namespace
+
+Statement::~Statement() {
+  if (stmt_) sqlite3_finalize(stmt_);
+}
+
+Statement& Statement::bind(int i, std::nullptr_t) {
+  if (sqlite3_bind_null(stmt_, i) != SQLITE_OK) fail(db_, "bind");
+  return *this;
+}
+Statement& Statement::bind(int i, std::int64_t v) {
+  if (sqlite3_bind_int64(stmt_, i, v) != SQLITE_OK) fail(db_, "bind");
+  return *this;
+}
+Statement& Statement::bind(int i, double v) {
+  if (sqlite3_bind_double(stmt_, i, v) != SQLITE_OK) fail(db_, "bind");
+  return *this;
+}
+Statement& Statement::bind(int i, std::string_view v) {
+  if (sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+    fail(db_, "bind");
+  return *this;
+}
+
+bool Statement::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  fail(db_, "step");
+}
+
+bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+std::int64_t Statement::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
+std::string Statement::text(int col) const {
+  auto p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+}
+std::optional<std::string> Statement::opt_text(int col) const {
+  if (is_null(col)) return std::nullopt;
+  return text(col);
+}
+
+Connection::Connection(const std::string& path) {
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK)
+    fail(db_, "open " + path);
+  sqlite3_busy_timeout(db_, 5000);
+  exec("PRAGMA journal_mode=WAL");
+  exec("PRAGMA synchronous=FULL");
+  exec("PRAGMA foreign_keys=ON");
+}
+
+Connection::~Connection() {
+  if (db_) sqlite3_close_v2(db_);
+}
+
+void Connection::exec(std::string_view sql) {
+  char* err = nullptr;
+  std::string s(sql);
+  if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "?";
+    sqlite3_free(err);
+    throw std::runtime_error("sqlite: exec: " + msg);
+  }
+}
+
+Statement Connection::prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+    fail(db_, "prepare");
+  return Statement(db_, stmt);
+}
+
+int Connection::changes() const { return sqlite3_changes(db_); }
+
+Database::Database(std::string path, const std::vector<Migration>& migrations)
+    : path_(std::move(path)), id_(g_next_db_id++) {
+  auto sorted = migrations;
+  std::sort(sorted.begin(), sorted.end(), [](const Migration& a, const Migration& b) {
+    return a.component != b.component ? a.component < b.component : a.version < b.version;
+  });
+  write([&](Connection& c) {
+    c.exec(
+        "CREATE TABLE IF NOT EXISTS azemu_migrations (component TEXT NOT NULL, version INTEGER NOT NULL, "
+        "applied_at INTEGER NOT NULL DEFAULT (unixepoch()), PRIMARY KEY (component, version)) STRICT");
+    for (const auto& m : sorted) {
+      auto s = c.query("SELECT 1 FROM azemu_migrations WHERE component = ? AND version = ?", m.component,
+                       m.version);
+      if (s.step()) continue;
+      c.exec(m.sql);
+      c.run("INSERT INTO azemu_migrations (component, version) VALUES (?, ?)", m.component, m.version);
+    }
+  });
+}
+
+Database::~Database() {
+  // Only this thread's connection can be closed here; pool threads drop theirs when they exit.
+  t_connections.erase(id_);
+}
+
+Connection& Database::conn() {
+  auto& slot = t_connections[id_];
+  if (!slot) slot = std::make_unique<Connection>(path_);
+  return *slot;
+}
+
+}  // namespace azemu::store

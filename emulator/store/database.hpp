@@ -1,0 +1,136 @@
+// The SQLite store: one database file per data dir, WAL mode, foreign keys on, synchronous=FULL so
+// an acknowledged write survives kill -9 and power loss. One connection per thread (opened
+// lazily); writes go through write(), which wraps BEGIN IMMEDIATE ... COMMIT. Only this folder
+// includes sqlite3.h. Stores above it see Connection/Statement and never raw handles.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace azemu::store {
+
+/// A value bound to or read from a statement.
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+class Statement {
+public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  Statement(const Statement&) = delete;
+  ~Statement();
+
+  Statement& bind(int index, std::nullptr_t);
+  Statement& bind(int index, std::int64_t v);
+  Statement& bind(int index, int v) { return bind(index, static_cast<std::int64_t>(v)); }
+  Statement& bind(int index, bool v) { return bind(index, static_cast<std::int64_t>(v)); }
+  Statement& bind(int index, double v);
+  Statement& bind(int index, std::string_view v);
+  Statement& bind(int index, const std::string& v) { return bind(index, std::string_view(v)); }
+  Statement& bind(int index, const char* v) { return bind(index, std::string_view(v)); }
+  Statement& bind(int index, const std::optional<std::string>& v) {
+    return v ? bind(index, std::string_view(*v)) : bind(index, nullptr);
+  }
+
+  /// Advances; true while a row is available.
+  bool step();
+  bool is_null(int col) const;
+  std::int64_t int64(int col) const;
+  double real(int col) const;
+  std::string text(int col) const;
+  std::optional<std::string> opt_text(int col) const;
+
+private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+class Connection {
+public:
+  explicit Connection(const std::string& path);
+  ~Connection();
+  Connection(const Connection&) = delete;
+
+  void exec(std::string_view sql);
+  Statement prepare(std::string_view sql);
+
+  /// Prepare + bind all arguments in order.
+  template <class... Args>
+  Statement query(std::string_view sql, const Args&... args) {
+    Statement s = prepare(sql);
+    int i = 1;
+    (s.bind(i++, args), ...);
+    return s;
+  }
+  /// Runs a statement that returns no rows; returns the number of changed rows.
+  template <class... Args>
+  int run(std::string_view sql, const Args&... args) {
+    Statement s = query(sql, args...);
+    s.step();
+    return changes();
+  }
+  int changes() const;
+
+private:
+  sqlite3* db_ = nullptr;
+};
+
+/// A numbered schema step of one component ("arm", "aad", ...). Append-only: never edit a
+/// migration that has shipped; add the next number.
+struct Migration {
+  std::string component;
+  int version;
+  std::string sql;
+};
+
+class Database {
+public:
+  /// Opens (creating) `path` and applies pending migrations in (component, version) order.
+  Database(std::string path, const std::vector<Migration>& migrations);
+  ~Database();
+
+  /// This thread's connection.
+  Connection& conn();
+
+  /// Runs `fn(conn)` inside BEGIN IMMEDIATE; commits when fn returns, rolls back on exception.
+  template <class Fn>
+  auto write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    Connection& c = conn();
+    c.exec("BEGIN IMMEDIATE");
+    try {
+      if constexpr (std::is_void_v<decltype(fn(c))>) {
+        fn(c);
+        c.exec("COMMIT");
+      } else {
+        auto result = fn(c);
+        c.exec("COMMIT");
+        return result;
+      }
+    } catch (...) {
+      try { c.exec("ROLLBACK"); } catch (...) { /* the original error matters more */ }
+      throw;
+    }
+  }
+
+  /// Reads see a consistent snapshot: fn runs inside a deferred transaction.
+  template <class Fn>
+  auto read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    return fn(conn());
+  }
+
+  const std::string& path() const { return path_; }
+
+private:
+  std::string path_;
+  std::uint64_t id_;
+};
+
+}  // namespace azemu::store

@@ -1,0 +1,46 @@
+// fake-aad: the Entra ID token service (OIDC discovery, JWKS, instance discovery, user realm,
+// v2 + v1 + ADFS-style token endpoints, device code) and, later, Microsoft Graph.
+// Entry points used by the composition root (emulator/app/services.cpp) only.
+#pragma once
+
+#include "emulator/auth/signing_key.hpp"
+#include "emulator/cloud/hosts.hpp"
+#include "emulator/exec/clock.hpp"
+#include "emulator/http/router.hpp"
+#include "emulator/ports/directory.hpp"
+#include "emulator/ports/seed.hpp"
+#include "emulator/store/database.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace azemu::aad {
+
+/// Schema of every aad_* table, numbered (component "aad").
+std::vector<store::Migration> migrations();
+
+/// Inserts the seeded tenant, admin user and bootstrap application + service principal + password
+/// (idempotent: a second call with the same seed changes nothing).
+void seed(store::Database& db, const ports::Seed& seed);
+
+struct AadDeps {
+  store::Database& db;
+  const exec::Clock& clock;
+  const auth::SigningKey& signing_key;
+  const cloud::HostNames& names;
+};
+
+/// Registers the login-host routes (and Graph routes, later).
+void mount(http::Router& router, AadDeps& deps);
+
+/// The ports::Directory implementation over the aad tables.
+std::unique_ptr<ports::Directory> make_directory(store::Database& db);
+
+/// Approves a pending device code for a user (the `azemu approve CODE` command and the local
+/// device-login page). Returns false when the code is unknown or expired. `user` is a UPN;
+/// empty means the seeded admin user.
+bool approve_device_code(store::Database& db, const exec::Clock& clock, const std::string& user_code,
+                         const std::string& user);
+
+}  // namespace azemu::aad

@@ -1,0 +1,34 @@
+// fake-arm: the Azure Resource Manager front door (tenants, subscriptions, locations, providers,
+// resource groups, generic resources, async operations) and, later, the resource providers.
+// Entry points used by the composition root (emulator/app/services.cpp) only.
+#pragma once
+
+#include "emulator/cloud/hosts.hpp"
+#include "emulator/exec/clock.hpp"
+#include "emulator/http/router.hpp"
+#include "emulator/ports/directory.hpp"
+#include "emulator/ports/seed.hpp"
+#include "emulator/store/database.hpp"
+
+#include <vector>
+
+namespace azemu::arm {
+
+/// Schema of every arm_* table, numbered (component "arm").
+std::vector<store::Migration> migrations();
+
+/// Inserts the seeded subscription and the Owner role assignments of the bootstrap service
+/// principal and the admin user at subscription scope (idempotent).
+void seed(store::Database& db, const ports::Seed& seed);
+
+struct ArmDeps {
+  store::Database& db;
+  const exec::Clock& clock;
+  const cloud::HostNames& names;
+  const ports::Directory& directory;
+};
+
+/// Registers the management-host routes and the ARM not-found answer.
+void mount(http::Router& router, ArmDeps& deps);
+
+}  // namespace azemu::arm

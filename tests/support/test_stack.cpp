@@ -1,0 +1,142 @@
+// See test_stack.hpp. Mirrors the wiring of emulator/app/services.cpp on purpose: if that file
+// changes how services are mounted, this one changes with it.
+#include "tests/support/test_stack.hpp"
+
+#include "fake-aad/mount.hpp"
+#include "fake-arm/mount.hpp"
+#include "emulator/json/strings.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+namespace azemu::testing {
+
+std::string Response::header(const std::string& name) const {
+  for (const auto& [k, v] : headers)
+    if (text::iequals(k, name)) return v;
+  return {};
+}
+
+ports::Seed test_seed() {
+  ports::Seed s;
+  s.tenant_id = "72f988bf-0000-4000-8000-000000000001";
+  s.tenant_domain = "azemu.onmicrosoft.com";
+  s.subscription_id = "00000000-0000-4000-8000-00000000aaaa";
+  s.subscription_name = "azemu subscription";
+  s.client_id = "11111111-0000-4000-8000-000000000001";
+  s.client_object_id = "11111111-0000-4000-8000-000000000002";
+  s.client_app_object_id = "11111111-0000-4000-8000-000000000003";
+  s.client_secret = "bootstrap-secret~value";
+  s.admin_user = "admin@azemu.onmicrosoft.com";
+  s.admin_object_id = "22222222-0000-4000-8000-000000000001";
+  s.admin_password = "Admin-Passw0rd!";
+  return s;
+}
+
+std::string make_temp_dir(const std::string& prefix) {
+  const char* base = std::getenv("TMPDIR");
+  std::string templ = std::string(base ? base : "/tmp") + "/" + prefix + "-XXXXXX";
+  if (!::mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
+  return templ;
+}
+
+struct TestStack::Deps {
+  aad::AadDeps aad;
+  arm::ArmDeps arm;
+};
+
+TestStack::TestStack() : dir_(make_temp_dir("azemu-test")), seed_(test_seed()) {
+  key_ = std::make_unique<auth::SigningKey>(auth::SigningKey::generate());
+  std::vector<store::Migration> all = aad::migrations();
+  for (auto& m : arm::migrations()) all.push_back(m);
+  db_ = std::make_unique<store::Database>(dir_ + "/azemu.db", all);
+  aad::seed(*db_, seed_);
+  arm::seed(*db_, seed_);
+  directory_ = aad::make_directory(*db_);
+  verifier_ = std::make_unique<auth::TokenVerifier>(
+      *key_, [this](std::string_view tid) { return directory_->tenant_exists(tid); });
+  deps_ = std::make_unique<Deps>(Deps{aad::AadDeps{*db_, clock_, *key_, names_},
+                                      arm::ArmDeps{*db_, clock_, names_, *directory_}});
+  aad::mount(router_, deps_->aad);
+  arm::mount(router_, deps_->arm);
+  pipeline_ = std::make_unique<http::Pipeline>(router_, *verifier_, clock_, names_);
+}
+
+TestStack::~TestStack() {
+  pipeline_.reset();
+  db_.reset();
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+Response TestStack::call(const std::string& method, const std::string& url, const std::string& body,
+                         std::vector<std::pair<std::string, std::string>> headers) {
+  http::Request req;
+  req.method = method;
+  http::parse_target(req, url);
+  for (auto& [k, v] : headers) {
+    std::string lower = k;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    req.headers.emplace_back(lower, v);
+  }
+  req.body = body;
+  http::Reply reply = pipeline_->handle(req);
+  Response r;
+  r.status = reply.status;
+  r.headers = reply.headers;
+  if (!reply.content_type.empty()) r.headers.emplace_back("content-type", reply.content_type);
+  r.body = reply.body;
+  return r;
+}
+
+Response TestStack::call_as(const std::string& token, const std::string& method, const std::string& url,
+                            const std::string& body, std::vector<std::pair<std::string, std::string>> headers) {
+  headers.emplace_back("authorization", "Bearer " + token);
+  return call(method, url, body, std::move(headers));
+}
+
+namespace {
+std::string form_escape(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+    else { out += '%'; out += hex[c >> 4]; out += hex[c & 15]; }
+  }
+  return out;
+}
+}  // namespace
+
+std::string TestStack::mint(const nlohmann::json& overrides) {
+  auto now = clock_.now_unix();
+  nlohmann::json claims = {{"aud", "https://management.core.windows.net/"},
+                           {"iss", "https://sts.windows.net/" + seed_.tenant_id + "/"},
+                           {"iat", now}, {"nbf", now}, {"exp", now + 3600},
+                           {"appid", seed_.client_id}, {"appidacr", "1"},
+                           {"oid", seed_.client_object_id}, {"sub", seed_.client_object_id},
+                           {"tid", seed_.tenant_id}, {"idtyp", "app"}, {"ver", "1.0"}};
+  claims.update(overrides);
+  return auth::sign_jwt(claims, *key_);
+}
+
+std::string TestStack::sp_token(const std::string& scope) {
+  auto r = call("POST", "https://login.microsoftonline.com/" + seed_.tenant_id + "/oauth2/v2.0/token",
+                "grant_type=client_credentials&client_id=" + form_escape(seed_.client_id) +
+                    "&client_secret=" + form_escape(seed_.client_secret) + "&scope=" + form_escape(scope),
+                {{"content-type", "application/x-www-form-urlencoded"}});
+  if (r.status != 200) throw std::runtime_error("sp_token: " + r.body);
+  return r.json().at("access_token").get<std::string>();
+}
+
+std::string TestStack::user_token(const std::string& scope) {
+  auto r = call("POST", "https://login.microsoftonline.com/organizations/oauth2/v2.0/token",
+                "grant_type=password&client_id=04b07795-8ddb-461a-bbee-02f9e1bf7b46&username=" +
+                    form_escape(seed_.admin_user) + "&password=" + form_escape(seed_.admin_password) +
+                    "&scope=" + form_escape(scope + " offline_access openid profile"),
+                {{"content-type", "application/x-www-form-urlencoded"}});
+  if (r.status != 200) throw std::runtime_error("user_token: " + r.body);
+  return r.json().at("access_token").get<std::string>();
+}
+
+}  // namespace azemu::testing
