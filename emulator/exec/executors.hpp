@@ -4,12 +4,15 @@
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <cstddef>
+#include <exception>
+#include <optional>
 #include <thread>
 #include <type_traits>
 #include <vector>
@@ -34,14 +37,25 @@ private:
   boost::asio::thread_pool blocking_;
 };
 
-/// Runs `fn` on the blocking pool; the awaiting coroutine resumes on its own executor.
+/// Runs `fn` on the blocking pool; the awaiting coroutine resumes on its own executor afterwards.
+/// Implemented as two hops (post to the pool, post back home) rather than co_spawn of a capturing
+/// lambda: GCC 12 miscompiles init-captures of coroutine lambdas (seen here as a double free).
 template <class Fn>
-auto offload(boost::asio::thread_pool& pool, Fn fn) -> boost::asio::awaitable<std::invoke_result_t<Fn>> {
-  using R = std::invoke_result_t<Fn>;
-  return boost::asio::co_spawn(
-      pool.get_executor(),
-      [fn = std::move(fn)]() mutable -> boost::asio::awaitable<R> { co_return fn(); },
-      boost::asio::use_awaitable);
+auto offload(boost::asio::thread_pool& pool, Fn fn) -> boost::asio::awaitable<std::invoke_result_t<Fn&>> {
+  using R = std::invoke_result_t<Fn&>;
+  static_assert(!std::is_void_v<R>, "offload() returns the function's result");
+  auto home = co_await boost::asio::this_coro::executor;
+  co_await boost::asio::post(pool.get_executor(), boost::asio::use_awaitable);
+  std::exception_ptr error;
+  std::optional<R> result;
+  try {
+    result.emplace(fn());
+  } catch (...) {
+    error = std::current_exception();
+  }
+  co_await boost::asio::post(home, boost::asio::use_awaitable);
+  if (error) std::rethrow_exception(error);
+  co_return std::move(*result);
 }
 
 /// True on a thread currently running the io_context (debug guard for blocking calls).

@@ -5,7 +5,9 @@
 #include "emulator/log/log.hpp"
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/ip/v6_only.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
@@ -69,15 +71,15 @@ struct Server::Impl {
   const Pipeline& pipeline;
   const cloud::HostNames& names;
   ServerOptions options;
-  tcp::acceptor acceptor;
+  std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
   std::atomic<std::uint64_t> served{0};
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
 
   Impl(exec::Executors& e, tls::ServerTls& t, const Pipeline& p, const cloud::HostNames& n, ServerOptions o)
-      : exec(e), tls(t), pipeline(p), names(n), options(o), acceptor(e.io()) {}
+      : exec(e), tls(t), pipeline(p), names(n), options(o) {}
 
-  asio::awaitable<void> accept_loop() {
+  asio::awaitable<void> accept_loop(tcp::acceptor& acceptor) {
     for (;;) {
       auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(exec.io()), asio::as_tuple(asio::use_awaitable));
       if (ec) {
@@ -170,7 +172,8 @@ struct Server::Impl {
           Request r = to_request(req, fallback_authority);
           ++in_flight;
           beast::get_lowest_layer(ss).expires_never();
-          reply = co_await exec::offload(exec.blocking(), [this, r = std::move(r)]() mutable { return pipeline.handle(r); });
+          // `r` lives in this frame until the offloaded call returns: capture by reference only.
+          reply = co_await exec::offload(exec.blocking(), [this, &r] { return pipeline.handle(r); });
           --in_flight;
           ++served;
         }
@@ -205,20 +208,26 @@ Server::~Server() = default;
 
 tcp::endpoint Server::listen(const std::string& address, std::uint16_t port) {
   tcp::endpoint ep(asio::ip::make_address(address), port);
-  impl_->acceptor.open(ep.protocol());
-  impl_->acceptor.set_option(tcp::acceptor::reuse_address(true));
-  impl_->acceptor.bind(ep);
-  impl_->acceptor.listen(asio::socket_base::max_listen_connections);
-  return impl_->acceptor.local_endpoint();
+  auto acceptor = std::make_unique<tcp::acceptor>(impl_->exec.io());
+  acceptor->open(ep.protocol());
+  acceptor->set_option(tcp::acceptor::reuse_address(true));
+  if (ep.address().is_v6()) acceptor->set_option(asio::ip::v6_only(true));
+  acceptor->bind(ep);
+  acceptor->listen(asio::socket_base::max_listen_connections);
+  auto bound = acceptor->local_endpoint();
+  impl_->acceptors.push_back(std::move(acceptor));
+  return bound;
 }
 
-void Server::start() { asio::co_spawn(impl_->acceptor.get_executor(), impl_->accept_loop(), asio::detached); }
+void Server::start() {
+  for (auto& a : impl_->acceptors) asio::co_spawn(a->get_executor(), impl_->accept_loop(*a), asio::detached);
+}
 
 void Server::stop(std::function<void()> done) {
-  asio::post(impl_->acceptor.get_executor(), [this, done = std::move(done)]() mutable {
+  asio::post(impl_->exec.io(), [this, done = std::move(done)]() mutable {
     impl_->stopping = true;
     boost::system::error_code ec;
-    impl_->acceptor.close(ec);
+    for (auto& a : impl_->acceptors) a->close(ec);
     impl_->drain(std::move(done), std::chrono::steady_clock::now() + impl_->options.shutdown_grace);
   });
 }

@@ -33,6 +33,7 @@ public:
   ~Server();
 
   /// Binds and listens (port 0 picks a free port); returns the bound endpoint. Throws on failure.
+  /// May be called more than once (127.0.0.1 and [::1] on the same port).
   boost::asio::ip::tcp::endpoint listen(const std::string& address, std::uint16_t port);
   /// Starts accepting on the io executor.
   void start();

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The one entry point behind README's two commands, for a fresh Debian 12 machine (run as root):
+#   docker/dev.sh run  [azemu start options]   install what is missing, build, start azemu
+#   docker/dev.sh test                         install what is missing, build, run every test
+# Package installs are skipped when everything is already there, so reruns are fast.
+set -euo pipefail
+
+cmd=${1:-run}
+shift || true
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${AZEMU_BUILD_DIR:-$ROOT/build}
+
+BUILD_PACKAGES=(g++ cmake ninja-build ccache pkg-config libboost1.81-dev nlohmann-json3-dev libsqlite3-dev
+  libssl-dev libcryptsetup-dev libcli11-dev doctest-dev ca-certificates)
+# Tests drive the real az CLI; cloud mode needs *.localhost to resolve (libnss-myhostname).
+TEST_PACKAGES=(azure-cli libnss-myhostname curl python3)
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2> /dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "azemu: installing ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
+  fi
+}
+
+ensure_localhost_names() {
+  # libnss-myhostname's postinst adds "myhostname" to nsswitch.conf; make sure it is there.
+  if ! grep -qE '^hosts:.*myhostname' /etc/nsswitch.conf; then
+    sed -i -E 's/^(hosts:[[:space:]]+files)/\1 myhostname/' /etc/nsswitch.conf
+  fi
+}
+
+build() {
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja > /dev/null
+  cmake --build "$BUILD"
+}
+
+case "$cmd" in
+  run)
+    install_missing "${BUILD_PACKAGES[@]}"
+    build
+    exec "$BUILD/bin/azemu" start "$@"
+    ;;
+  test)
+    install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    ensure_localhost_names
+    build
+    cd "$BUILD"
+    exec ctest --output-on-failure -j2 "$@"
+    ;;
+  *)
+    echo "usage: $0 run|test" >&2
+    exit 2
+    ;;
+esac

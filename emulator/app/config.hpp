@@ -1,0 +1,25 @@
+// Command-line configuration of the azemu process, shared by every subcommand.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace azemu::app {
+
+struct Config {
+  std::string listen = "127.0.0.1:8443";
+  std::string data_dir = ".azemu";
+  std::string cloud_base = "azemu.localhost";
+  std::string log_level = "info";
+  unsigned io_threads = 0;        // 0: one per core
+  unsigned blocking_threads = 0;  // 0: one per core, at least 2
+  bool test_controls = false;     // mount /_azemu/time (black-box tests only)
+
+  /// "127.0.0.1:8443" → host and port; throws std::invalid_argument on a malformed value.
+  std::string listen_host() const;
+  std::uint16_t listen_port() const;
+  /// The data dir as an absolute path (created by DataDir, not here).
+  std::string data_dir_abs() const;
+};
+
+}  // namespace azemu::app

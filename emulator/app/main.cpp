@@ -1,0 +1,66 @@
+// azemu's command line: start | env | approve | routes | version. Parsing only; the work lives in
+// services.cpp (server) and env_command.cpp.
+#include "emulator/app/config.hpp"
+#include "emulator/app/env_command.hpp"
+#include "emulator/app/services.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+int main(int argc, char** argv) {
+  using azemu::app::Config;
+  CLI::App app{"azemu — a local, offline Azure (ARM, Entra ID, Graph, Key Vault) for az and the Azure SDKs"};
+  app.require_subcommand(1);
+  Config config;
+  auto add_common = [&](CLI::App* cmd) {
+    cmd->add_option("--listen", config.listen, "HOST:PORT to serve HTTPS and the proxy on")->capture_default_str();
+    cmd->add_option("--data-dir", config.data_dir, "state directory (SQLite, CA, keys)")->capture_default_str();
+    cmd->add_option("--cloud-base", config.cloud_base, "DNS base of cloud-mode host names")->capture_default_str();
+  };
+
+  auto* start = app.add_subcommand("start", "serve in the foreground until SIGTERM");
+  add_common(start);
+  start->add_option("--log-level", config.log_level, "debug|info|warn|error|off")->capture_default_str();
+  start->add_option("--io-threads", config.io_threads, "socket threads (0: one per core)");
+  start->add_flag("--test-controls", config.test_controls, "enable /_azemu/time (tests only)");
+  start->add_option("--blocking-threads", config.blocking_threads, "store/crypto threads (0: one per core)");
+
+  std::string mode = "proxy", az_profile = "latest";
+  auto* env = app.add_subcommand("env", "print export lines for eval \"$(azemu env)\"");
+  add_common(env);
+  env->add_option("--mode", mode, "proxy | cloud")->check(CLI::IsMember({"proxy", "cloud"}))->capture_default_str();
+  env->add_option("--az-profile", az_profile, "cloud mode: az API profile (latest | 2020-09-01-hybrid)")
+      ->capture_default_str();
+
+  std::string code, user;
+  auto* approve = app.add_subcommand("approve", "approve a pending device code (az login --use-device-code)");
+  add_common(approve);
+  approve->add_option("code", code, "the code az printed")->required();
+  approve->add_option("--user", user, "UPN to sign in as (default: the seeded admin)");
+
+  auto* routes = app.add_subcommand("routes", "print the route table");
+  add_common(routes);
+  app.add_subcommand("version", "print the version");
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (*start) return azemu::app::run_server(config);
+    if (*env) {
+      std::cout << azemu::app::env_script(config, mode, az_profile);
+      return 0;
+    }
+    if (*approve) return azemu::app::approve_device_code(config, code, user);
+    if (*routes) {
+      std::cout << azemu::app::route_table(config);
+      return 0;
+    }
+    std::puts("azemu 0.1.0");
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "azemu: %s\n", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,133 @@
+// Composition root (see services.hpp). Wiring order: data dir → identity seed → store + every
+// service's migrations and seed rows → ports → router (every mount()) → pipeline → TLS → server.
+#include "emulator/app/services.hpp"
+
+#include "emulator/app/data_dir.hpp"
+#include "emulator/app/test_controls.hpp"
+#include "emulator/auth/jwt.hpp"
+#include "emulator/cloud/hosts.hpp"
+#include "emulator/exec/executors.hpp"
+#include "emulator/http/pipeline.hpp"
+#include "emulator/http/router.hpp"
+#include "emulator/http/server.hpp"
+#include "emulator/log/log.hpp"
+#include "emulator/store/database.hpp"
+#include "emulator/tls/local_ca.hpp"
+#include "emulator/tls/server_tls.hpp"
+#include "fake-aad/mount.hpp"
+#include "fake-arm/mount.hpp"
+
+#include <boost/asio/signal_set.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+#include <unistd.h>
+
+namespace azemu::app {
+
+namespace {
+std::vector<store::Migration> all_migrations() {
+  std::vector<store::Migration> all = aad::migrations();
+  for (auto& m : arm::migrations()) all.push_back(std::move(m));
+  return all;
+}
+
+/// Everything a running azemu holds, in construction order (destroyed in reverse).
+struct Services {
+  DataDir dir;
+  ports::Seed seed;
+  exec::SystemClock clock;
+  cloud::HostNames names;
+  auth::SigningKey signing_key;
+  store::Database db;
+  std::unique_ptr<ports::Directory> directory;
+  auth::TokenVerifier verifier;
+  http::Router router;
+  aad::AadDeps aad_deps;
+  arm::ArmDeps arm_deps;
+  http::Pipeline pipeline;
+
+  explicit Services(const Config& c)
+      : dir(c.data_dir_abs()),
+        seed(dir.load_or_create_seed()),
+        names(c.cloud_base),
+        signing_key(auth::SigningKey::load_or_create(dir.signing_key_path())),
+        db(dir.db_path(), all_migrations()),
+        directory((aad::seed(db, seed), arm::seed(db, seed), aad::make_directory(db))),
+        verifier(signing_key, [this](std::string_view tid) { return directory->tenant_exists(tid); }),
+        aad_deps{db, clock, signing_key, names},
+        arm_deps{db, clock, names, *directory},
+        pipeline(router, verifier, clock, names) {
+    aad::mount(router, aad_deps);
+    arm::mount(router, arm_deps);
+    if (c.test_controls) mount_test_controls(router, clock);
+  }
+};
+
+unsigned default_threads(unsigned configured, unsigned minimum) {
+  if (configured) return configured;
+  unsigned n = std::thread::hardware_concurrency();
+  return std::max(n ? n : 1u, minimum);
+}
+}  // namespace
+
+int run_server(const Config& config) {
+  auto started = std::chrono::steady_clock::now();
+  log::set_level(log::parse_level(config.log_level));
+  Services s(config);
+  auto ca = tls::LocalCa::load_or_create(s.dir.path());
+  tls::write_ca_bundle(s.dir.path(), ca);
+
+  exec::Executors exec(default_threads(config.io_threads, 1), default_threads(config.blocking_threads, 2));
+  tls::ServerTls tls(ca);
+  http::Server server(exec, tls, s.pipeline, s.names);
+  auto endpoint = server.listen(config.listen_host(), config.listen_port());
+  // Names under *.localhost resolve to ::1 first: serve the IPv6 loopback on the same port too.
+  if (endpoint.address().is_loopback() && endpoint.address().is_v4()) {
+    try {
+      server.listen("::1", endpoint.port());
+    } catch (const std::exception& e) {
+      log::write(log::Level::debug, "no IPv6 loopback listener", {{"error", e.what()}});
+    }
+  }
+  server.start();
+
+  boost::asio::signal_set signals(exec.io(), SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& ec, int signo) {
+    if (ec) return;
+    log::write(log::Level::info, "shutting down", {{"signal", signo}});
+    server.stop([&] { exec.stop(); });
+  });
+
+  auto ms = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count() / 1000.0;
+  std::string host = endpoint.address().to_string();
+  if (endpoint.address().is_v6()) host = "[" + host + "]";
+  std::printf("azemu ready on %s:%u (https + proxy) data-dir=%s tenant=%s subscription=%s startup_ms=%.1f\n",
+              host.c_str(), endpoint.port(), s.dir.path().c_str(), s.seed.tenant_id.c_str(),
+              s.seed.subscription_id.c_str(), ms);
+  std::fflush(stdout);
+  exec.run();
+  log::info("stopped");
+  return 0;
+}
+
+std::string route_table(const Config& config) {
+  Services s(config);
+  return s.router.table();
+}
+
+int approve_device_code(const Config& config, const std::string& code, const std::string& user) {
+  DataDir dir(config.data_dir_abs());
+  store::Database db(dir.db_path(), all_migrations());
+  exec::SystemClock clock;
+  if (!aad::approve_device_code(db, clock, code, user)) {
+    std::fprintf(stderr, "azemu: no pending device code '%s' (unknown, expired or already used)\n", code.c_str());
+    return 1;
+  }
+  std::printf("approved device code %s%s%s\n", code.c_str(), user.empty() ? "" : " for ", user.c_str());
+  return 0;
+}
+
+}  // namespace azemu::app

@@ -1,0 +1,18 @@
+// The composition root: the only place that knows every service. Builds the store, identity,
+// TLS, router and server for a data dir, and runs it until SIGTERM/SIGINT.
+#pragma once
+
+#include "emulator/app/config.hpp"
+
+#include <string>
+
+namespace azemu::app {
+
+/// `azemu start`: serves until a signal; returns the process exit code.
+int run_server(const Config& config);
+/// `azemu routes`: the route table (tests/golden/routes.txt pins it).
+std::string route_table(const Config& config);
+/// `azemu approve CODE`: approves a device code in the data dir's store; returns the exit code.
+int approve_device_code(const Config& config, const std::string& code, const std::string& user);
+
+}  // namespace azemu::app

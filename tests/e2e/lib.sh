@@ -1,0 +1,114 @@
+# Shared helpers for e2e tests that drive the real `az` CLI against a running azemu.
+# Each check prints "ok - ..." or "not ok - ..." (with the command output indented); finish()
+# prints the closing "N passed, M failed" line and fails the script on any failure.
+set -u
+
+E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(cd "$E2E_DIR/../.." && pwd)
+AZEMU_BIN=${AZEMU_BIN:-$REPO_ROOT/build/bin/azemu}
+PASS=0
+FAIL=0
+
+ok() { echo "ok - $1"; PASS=$((PASS + 1)); }
+not_ok() {
+  echo "not ok - $1"
+  if [ -n "${2:-}" ]; then printf '%s\n' "$2" | tail -n 20 | sed 's/^/#   /'; fi
+  FAIL=$((FAIL + 1))
+}
+
+# check DESC CMD...: the command succeeds.
+check() {
+  local desc=$1; shift
+  local out
+  if out=$("$@" 2>&1); then ok "$desc"; else not_ok "$desc" "$out"; fi
+}
+
+# check_eq DESC EXPECTED CMD...: the command succeeds and prints exactly EXPECTED (trimmed).
+check_eq() {
+  local desc=$1 expected=$2; shift 2
+  local out
+  if ! out=$("$@" 2>/tmp/azemu-e2e-stderr.$$); then
+    not_ok "$desc (command failed)" "$out$(cat /tmp/azemu-e2e-stderr.$$)"
+  elif [ "$(printf '%s' "$out" | tr -d '\r' | sed -e 's/[[:space:]]*$//')" = "$expected" ]; then
+    ok "$desc"
+  else
+    not_ok "$desc: expected '$expected', got '$out'" "$(cat /tmp/azemu-e2e-stderr.$$)"
+  fi
+  rm -f /tmp/azemu-e2e-stderr.$$
+}
+
+# check_fails_with DESC PATTERN CMD...: the command fails and its output matches PATTERN (grep -E).
+check_fails_with() {
+  local desc=$1 pattern=$2; shift 2
+  local out
+  if out=$("$@" 2>&1); then
+    not_ok "$desc (unexpected success)" "$out"
+  elif printf '%s' "$out" | grep -Eq -- "$pattern"; then
+    ok "$desc"
+  else
+    not_ok "$desc: output does not match /$pattern/" "$out"
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# start_azemu DATA_DIR PORT: starts azemu in the background and waits for its ready line.
+start_azemu() {
+  local data=$1 port=$2
+  mkdir -p "$data"
+  : > "$data.out"
+  "$AZEMU_BIN" start --data-dir "$data" --listen "127.0.0.1:$port" --test-controls --log-level "${AZEMU_LOG_LEVEL:-warn}" \
+    >> "$data.out" 2>> "$data.err" &
+  AZEMU_PID=$!
+  # Event-driven wait: tail follows the log and grep exits on the ready line (deadline 20 s).
+  if ! timeout 20 grep -q -m1 "azemu ready" <(tail -F -n +1 "$data.out" 2>/dev/null); then
+    echo "azemu did not become ready:" >&2
+    cat "$data.out" "$data.err" >&2
+    return 1
+  fi
+}
+
+stop_azemu() {
+  if [ -n "${AZEMU_PID:-}" ] && kill -0 "$AZEMU_PID" 2>/dev/null; then
+    kill -TERM "$AZEMU_PID"
+    wait "$AZEMU_PID" 2>/dev/null
+  fi
+  AZEMU_PID=
+}
+
+kill9_azemu() {
+  kill -KILL "$AZEMU_PID"
+  wait "$AZEMU_PID" 2>/dev/null
+  AZEMU_PID=
+}
+
+# jwt_claim TOKEN CLAIM: prints one claim of a JWT's payload.
+jwt_claim() {
+  python3 - "$1" "$2" <<'PY'
+import base64, json, sys
+p = sys.argv[1].split('.')[1]
+p += '=' * (-len(p) % 4)
+print(json.loads(base64.urlsafe_b64decode(p))[sys.argv[2]])
+PY
+}
+
+# advance_time SECONDS: moves azemu's clock forward (needs --test-controls).
+advance_time() {
+  curl -sf --noproxy '*' --cacert "$DATA/ca.pem" -X POST -H 'content-type: application/json' \
+    -d "{\"advanceSeconds\": $1}" "https://localhost:$PORT/_azemu/time" > /dev/null
+}
+
+finish() {
+  stop_azemu
+  echo "$PASS passed, $FAIL failed"
+  [ "$FAIL" -eq 0 ]
+}
+
+require_az() {
+  if ! command -v az > /dev/null; then
+    echo "FATAL: the az CLI is not installed (apt-get install azure-cli); e2e tests cannot run" >&2
+    exit 1
+  fi
+}
