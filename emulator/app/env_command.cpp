@@ -84,7 +84,7 @@ std::string env_script(const Config& c, const std::string& mode, const std::stri
     // Register (or refresh) the custom cloud in the isolated profile and make it current.
     out << "az cloud register -n azemu --cloud-config \"$AZEMU_CLOUD_CONFIG\" >/dev/null 2>&1 || "
            "az cloud update -n azemu --cloud-config \"$AZEMU_CLOUD_CONFIG\" >/dev/null\n";
-    out << "az cloud set -n azemu >/dev/null\n";
+    out << "az cloud set -n azemu >/dev/null 2>&1\n";
   }
   return out.str();
 }

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# azemu benchmarks, rerunnable on any machine (numbers go into issue closing notes):
+#   1. start-to-ready on an existing data dir (median of 20 starts; goal < 50 ms)
+#   2. idle RSS after start (goal < 30 MB)
+#   3. ARM GET of a resource group over keep-alive HTTPS, 16 connections, 10 s (goal >= 5,000 req/s on 2 cores)
+#   4. client_credentials token issuance: azemu (HTTPS) vs npm oauth2-mock-server (plain HTTP), same wrk run
+#      shape (goal: azemu >= 2x)
+# Needs: build/bin/azemu, wrk, python3, curl, node + npm (installs bench/node_modules on first run).
+set -euo pipefail
+BENCH=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$BENCH/.." && pwd)
+AZEMU=${AZEMU_BIN:-$ROOT/build/bin/azemu}
+DURATION=${BENCH_DURATION:-10s}
+WORK=$(mktemp -d /tmp/azemu-bench-XXXXXX)
+DATA=$WORK/data
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+MOCK_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+command -v wrk > /dev/null || { echo "bench needs wrk (apt-get install wrk)" >&2; exit 1; }
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2> /dev/null || true; done; }
+trap cleanup EXIT
+
+echo "== azemu bench $(date -u +%FT%TZ) on $(nproc) cores, $(uname -r)"
+# First start creates the data dir (keys, CA, seed) and is not measured.
+"$AZEMU" start --data-dir "$DATA" --listen "127.0.0.1:$PORT" --log-level off > "$WORK/first.out" &
+FIRST=$!
+timeout 20 grep -q -m1 "azemu ready" <(tail -F -n +1 "$WORK/first.out" 2> /dev/null)
+kill -TERM "$FIRST"; wait "$FIRST" || true
+
+echo "-- 1. start-to-ready on an existing data dir (20 runs)"
+python3 - "$AZEMU" "$DATA" "$PORT" <<'PY'
+import statistics, subprocess, sys, time
+azemu, data, port = sys.argv[1:4]
+samples = []
+for _ in range(20):
+    t0 = time.perf_counter()
+    p = subprocess.Popen([azemu, "start", "--data-dir", data, "--listen", f"127.0.0.1:{port}", "--log-level", "off"],
+                         stdout=subprocess.PIPE, text=True)
+    line = p.stdout.readline()
+    samples.append((time.perf_counter() - t0) * 1000)
+    assert "azemu ready" in line, line
+    p.terminate(); p.wait()
+print(f"start-to-ready: median {statistics.median(samples):.1f} ms, min {min(samples):.1f} ms, max {max(samples):.1f} ms")
+PY
+
+"$AZEMU" start --data-dir "$DATA" --listen "127.0.0.1:$PORT" --log-level off > "$WORK/server.out" &
+SERVER=$!
+PIDS+=("$SERVER")
+timeout 20 grep -q -m1 "azemu ready" <(tail -F -n +1 "$WORK/server.out" 2> /dev/null)
+eval "$("$AZEMU" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+
+echo "-- 2. idle RSS"
+grep VmRSS "/proc/$SERVER/status" | awk '{printf "idle RSS: %.1f MB\n", $2/1024}'
+
+CURL=(curl -sf --noproxy '*' --cacert "$DATA/ca.pem")
+TOKEN=$("${CURL[@]}" "https://localhost:$PORT/$AZEMU_TENANT_ID/oauth2/v2.0/token" \
+  --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$AZEMU_CLIENT_ID" \
+  --data-urlencode "client_secret=$AZEMU_CLIENT_SECRET" \
+  --data-urlencode "scope=https://management.core.windows.net//.default" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+RG_URL="https://localhost:$PORT/subscriptions/$AZEMU_SUBSCRIPTION_ID/resourcegroups/benchGroup?api-version=2021-04-01"
+"${CURL[@]}" -X PUT -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"location":"westus"}' "$RG_URL" > /dev/null
+
+echo "-- 3. ARM GET resource group, keep-alive HTTPS, 16 connections, $DURATION"
+cat > "$WORK/get.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+done = function(summary, latency, requests)
+  io.write(string.format("non-2xx/3xx: %d\n", summary.errors.status))
+end
+LUA
+wrk -t2 -c16 -d"$DURATION" --latency -s "$WORK/get.lua" "$RG_URL" | grep -E "Requests/sec|Latency  |99%|non-2xx|Socket errors"
+
+echo "-- 4. client_credentials token issuance, 16 connections, $DURATION each"
+BODY="grant_type=client_credentials&client_id=$AZEMU_CLIENT_ID&client_secret=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$AZEMU_CLIENT_SECRET")&scope=https%3A%2F%2Fmanagement.core.windows.net%2F%2F.default"
+cat > "$WORK/token.lua" <<LUA
+wrk.method = "POST"
+wrk.body = "$BODY"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+done = function(summary, latency, requests)
+  io.write(string.format("non-2xx/3xx: %d\n", summary.errors.status))
+end
+LUA
+echo "azemu (HTTPS, RS256, secret checked against the store):"
+wrk -t2 -c16 -d"$DURATION" -s "$WORK/token.lua" "https://localhost:$PORT/$AZEMU_TENANT_ID/oauth2/v2.0/token" |
+  grep -E "Requests/sec|non-2xx|Socket errors"
+
+if [ ! -d "$BENCH/node_modules/oauth2-mock-server" ]; then (cd "$BENCH" && npm install --no-audit --no-fund > /dev/null); fi
+node "$BENCH/oauth2_mock.mjs" "$MOCK_PORT" > "$WORK/mock.out" &
+PIDS+=("$!")
+timeout 20 grep -q -m1 "ready" <(tail -F -n +1 "$WORK/mock.out" 2> /dev/null)
+echo "oauth2-mock-server $(node -p "require('$BENCH/node_modules/oauth2-mock-server/package.json').version") (plain HTTP, RS256, accepts any client):"
+wrk -t2 -c16 -d"$DURATION" -s "$WORK/token.lua" "http://127.0.0.1:$MOCK_PORT/token" | grep -E "Requests/sec|non-2xx|Socket errors"
+rm -rf "$WORK"

@@ -1,0 +1,35 @@
+// make_directory(): the ports::Directory other services use (ARM's /tenants, token verification's
+// "is this tid ours?"), answered from aad_tenants. Read-only; Graph owns changes.
+#include "fake-aad/mount.hpp"
+
+#include "fake-aad/directory/directory_store.hpp"
+
+#include "emulator/json/strings.hpp"
+
+namespace azemu::aad {
+
+namespace {
+class StoreDirectory final : public ports::Directory {
+public:
+  explicit StoreDirectory(store::Database& db) : store_(db) {}
+
+  std::vector<ports::TenantInfo> tenants() const override {
+    std::vector<ports::TenantInfo> out;
+    for (auto& t : store_.list_tenants()) out.push_back({t.id, t.display_name, t.default_domain});
+    return out;
+  }
+
+  /// Only tenant ids count: a token's tid is never a domain name.
+  bool tenant_exists(std::string_view tenant_id) const override {
+    auto t = store_.find_tenant(tenant_id);
+    return t && text::iequals(t->id, tenant_id);
+  }
+
+private:
+  DirectoryStore store_;
+};
+}  // namespace
+
+std::unique_ptr<ports::Directory> make_directory(store::Database& db) { return std::make_unique<StoreDirectory>(db); }
+
+}  // namespace azemu::aad

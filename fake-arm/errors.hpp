@@ -1,0 +1,165 @@
+// Every ARM error code fake-arm can return, as factory functions (the one home for each code,
+// status and message wording). Services throw these; the pipeline renders them in the ARM dialect.
+// Wording follows real ARM answers (cited per group); HTTP status comes from ErrorKind unless a
+// with_status() override is commented.
+#pragma once
+
+#include "emulator/error/azure_error.hpp"
+
+#include <string>
+
+namespace azemu::arm::errors {
+
+// ---- authentication (401, always with a WWW-Authenticate challenge) ------------------------
+// Observed wording from management.azure.com; the challenge is built by arm_auth_policy.cpp.
+
+inline AzureError authentication_missing() {
+  return {ErrorKind::Unauthorized, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing."};
+}
+inline AzureError authentication_malformed() {
+  return {ErrorKind::Unauthorized, "AuthenticationFailedInvalidHeader",
+          "Authentication failed. The 'Authorization' header is provided in an invalid format."};
+}
+inline AzureError invalid_token() {
+  return {ErrorKind::Unauthorized, "InvalidAuthenticationToken", "The access token is invalid."};
+}
+/// `expiry` and `now` are already in ARM's "M/D/YYYY h:mm:ss AM" form.
+inline AzureError expired_token(const std::string& expiry, const std::string& now) {
+  return {ErrorKind::Unauthorized, "ExpiredAuthenticationToken",
+          "The access token expiry UTC time '" + expiry + "' is earlier than current UTC time '" + now + "'."};
+}
+inline AzureError token_not_yet_valid(const std::string& nbf, const std::string& now) {
+  return {ErrorKind::Unauthorized, "InvalidAuthenticationToken",
+          "The access token is not yet valid. Its validity starts at UTC time '" + nbf + "', current UTC time is '" + now + "'."};
+}
+/// `allowed` is the quoted, comma-joined audience list ARM prints.
+inline AzureError wrong_audience(const std::string& audience, const std::string& allowed) {
+  return {ErrorKind::Unauthorized, "InvalidAuthenticationTokenAudience",
+          "The access token has been obtained for wrong audience or resource '" + audience +
+              "'. It should exactly match with one of the allowed audiences " + allowed + "."};
+}
+inline AzureError wrong_tenant(const std::string& issuer) {
+  return {ErrorKind::Unauthorized, "InvalidAuthenticationTokenTenant",
+          "The access token is from the wrong issuer '" + issuer +
+              "'. It must match the tenant associated with this subscription. Please use the authority (URL) of that "
+              "tenant to get the token."};
+}
+
+// ---- subscriptions and tenants --------------------------------------------------------------
+
+inline AzureError subscription_not_found(const std::string& id) {
+  return {ErrorKind::NotFound, "SubscriptionNotFound", "The subscription '" + id + "' could not be found."};
+}
+inline AzureError invalid_subscription_id(const std::string& id) {
+  return {ErrorKind::BadRequest, "InvalidSubscriptionId",
+          "The provided subscription identifier '" + id + "' is malformed or invalid."};
+}
+
+// ---- resource groups -------------------------------------------------------------------------
+
+inline AzureError resource_group_not_found(const std::string& name) {
+  return {ErrorKind::NotFound, "ResourceGroupNotFound", "Resource group '" + name + "' could not be found."};
+}
+inline AzureError invalid_resource_group_name(const std::string& name) {
+  return {ErrorKind::BadRequest, "InvalidResourceGroup",
+          "The provided resource group name '" + name +
+              "' has these invalid characters or length. The name can only be a letter, digit, '-', '.', '(', ')' or "
+              "'_', must be 1 to 90 characters long and cannot end with a period."};
+}
+inline AzureError location_required() {
+  return {ErrorKind::BadRequest, "LocationRequired", "The location property is required for this definition."};
+}
+inline AzureError location_not_available_for_group(const std::string& given, const std::string& available) {
+  return {ErrorKind::BadRequest, "LocationNotAvailableForResourceGroup",
+          "The provided location '" + given + "' is not available for resource group. List of available regions is '" +
+              available + "'."};
+}
+inline AzureError invalid_resource_group_location(const std::string& given, const std::string& existing) {
+  // Observed: real ARM answers 409 Conflict for a PUT that moves an existing group.
+  return AzureError(ErrorKind::Conflict, "InvalidResourceGroupLocation",
+                    "Invalid resource group location '" + given + "'. The Resource group already exists in location '" +
+                        existing + "'.");
+}
+
+// ---- providers, types, resources -------------------------------------------------------------
+
+/// ARM answers 404 for reads and 400 for writes of an unknown namespace.
+inline AzureError invalid_resource_namespace(const std::string& ns, bool is_read) {
+  return {is_read ? ErrorKind::NotFound : ErrorKind::BadRequest, "InvalidResourceNamespace",
+          "The resource namespace '" + ns + "' is invalid."};
+}
+inline AzureError invalid_resource_type(const std::string& type, const std::string& ns, const std::string& api_version,
+                                        bool is_read) {
+  return {is_read ? ErrorKind::NotFound : ErrorKind::BadRequest, "InvalidResourceType",
+          "The resource type '" + type + "' could not be found in the namespace '" + ns + "' for api version '" +
+              api_version + "'."};
+}
+/// `type_and_name` like "Microsoft.KeyVault/vaults/kv1".
+inline AzureError resource_not_found(const std::string& type_and_name, const std::string& group) {
+  return {ErrorKind::NotFound, "ResourceNotFound",
+          "The Resource '" + type_and_name + "' under resource group '" + group +
+              "' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix"};
+}
+inline AzureError invalid_resource_id(const std::string& id) {
+  return {ErrorKind::BadRequest, "InvalidResourceId", "The resource id '" + id + "' is invalid."};
+}
+
+// ---- tags -----------------------------------------------------------------------------------
+// Limits: learn.microsoft.com "Use tags to organize your Azure resources" (50 tags, 512/256 chars).
+
+inline AzureError invalid_tag_count(std::size_t n) {
+  return {ErrorKind::BadRequest, "InvalidTagCount",
+          "The number of tags '" + std::to_string(n) + "' exceeds the maximum of '50' tags per resource."};
+}
+inline AzureError invalid_tag_name_length(const std::string& name) {
+  return {ErrorKind::BadRequest, "InvalidTagNameLength",
+          "The tag name '" + name + "' exceeds the maximum length of '512' characters."};
+}
+inline AzureError invalid_tag_value_length(const std::string& name) {
+  return {ErrorKind::BadRequest, "InvalidTagValueLength",
+          "The value of tag '" + name + "' exceeds the maximum length of '256' characters."};
+}
+inline AzureError invalid_tag_name_characters(const std::string& name) {
+  return {ErrorKind::BadRequest, "InvalidTagNameCharacters",
+          "The tag names '" + name + "' have reserved characters '<,>,%,&,\\,?,/' or control characters."};
+}
+inline AzureError invalid_tag_value(const std::string& name) {
+  return {ErrorKind::BadRequest, "InvalidTagValue", "The value of tag '" + name + "' must be a string."};
+}
+
+// ---- query strings and bodies ---------------------------------------------------------------
+
+inline AzureError invalid_filter(const std::string& filter) {
+  return {ErrorKind::BadRequest, "InvalidFilterInQueryString",
+          "Invalid $filter '" + filter + "' specified in the query string."};
+}
+inline AzureError invalid_query_value(const std::string& name, const std::string& value) {
+  return {ErrorKind::BadRequest, "InvalidQueryParameterValue",
+          "The value '" + value + "' of query parameter '" + name + "' is invalid."};
+}
+inline AzureError invalid_request_content(const std::string& why) {
+  return {ErrorKind::BadRequest, "InvalidRequestContent",
+          "The request content was invalid and could not be deserialized: '" + why + "'."};
+}
+
+// ---- async operations ------------------------------------------------------------------------
+
+inline AzureError operation_not_found(const std::string& id) {
+  return {ErrorKind::NotFound, "OperationNotFound", "The operation '" + id + "' could not be found."};
+}
+/// A finished-with-failure operation polled through its Location URL: the stored error, verbatim.
+inline AzureError operation_failed(const std::string& code, const std::string& message) {
+  return {ErrorKind::BadRequest, code, message};
+}
+
+// ---- everything else -------------------------------------------------------------------------
+
+inline AzureError no_route(const std::string& method, const std::string& path) {
+  return {ErrorKind::NotFound, "NotFound",
+          "The requested resource '" + method + " " + path + "' is not served by azemu's Resource Manager."};
+}
+inline AzureError not_implemented(const std::string& what) {
+  return {ErrorKind::NotImplemented, "AzemuNotImplemented", "azemu does not implement " + what + " yet."};
+}
+
+}  // namespace azemu::arm::errors

@@ -1,0 +1,45 @@
+// Generic resources: the cross-type lists (GET /resources with $filter) and the answer for
+// provider paths no resource provider in fake-arm serves: unknown namespace → InvalidResourceNamespace,
+// unknown type → InvalidResourceType, known type → the stored resource if any (GET/DELETE), and
+// AzemuNotImplemented for writes (a body stored without its provider's semantics would mislead).
+#pragma once
+
+#include "emulator/auth/principal.hpp"
+#include "emulator/store/database.hpp"
+#include "fake-arm/core/list_query.hpp"
+#include "fake-arm/core/resource_store.hpp"
+#include "fake-arm/resources/generic/generic_resource_model.hpp"
+#include "fake-arm/resources/resource_groups/resource_group_store.hpp"
+#include "fake-arm/resources/subscriptions/subscription_service.hpp"
+
+#include <string>
+
+namespace azemu::arm {
+
+class GenericResourceService {
+public:
+  GenericResourceService(store::Database& db, const SubscriptionService& subs) : db_(db), subs_(subs) {}
+
+  /// `group` empty → the whole subscription. Throws ResourceGroupNotFound, InvalidFilterInQueryString.
+  Paged<StoredResource> list(const auth::Principal& caller, const std::string& sub, const std::string& group,
+                             const ListQuery& q) const;
+
+  /// Validates ".../[resourceGroups/{group}/]providers/{ns}/{rest}" against the catalog and the
+  /// group. `is_read` picks ARM's 404 (reads) or 400 (writes) for unknown namespaces/types.
+  ProviderPath resolve(const auth::Principal& caller, const std::string& sub, const std::string& group,
+                       const std::string& ns, const std::string& rest, const std::string& api_version,
+                       bool is_read) const;
+  /// Throws ResourceNotFound.
+  StoredResource get(const ProviderPath& path) const;
+  Paged<StoredResource> list_collection(const ProviderPath& path, const ListQuery& q) const;
+  /// True when something was deleted.
+  bool remove(const ProviderPath& path) const;
+
+private:
+  store::Database& db_;
+  const SubscriptionService& subs_;
+  ResourceStore store_;
+  ResourceGroupStore groups_;
+};
+
+}  // namespace azemu::arm

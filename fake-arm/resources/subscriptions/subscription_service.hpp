@@ -1,0 +1,39 @@
+// Subscriptions, tenants and locations as the caller sees them. Also the gate every other ARM
+// service passes first: require() turns a subscription id from the path into a Subscription the
+// caller's tenant owns, or throws (so no service reads another tenant's data).
+#pragma once
+
+#include "emulator/auth/principal.hpp"
+#include "emulator/ports/directory.hpp"
+#include "emulator/store/database.hpp"
+#include "fake-arm/resources/subscriptions/subscription_store.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace azemu::arm {
+
+class SubscriptionService {
+public:
+  SubscriptionService(store::Database& db, const ports::Directory& directory) : db_(db), directory_(directory) {}
+
+  /// Subscriptions of the caller's tenant.
+  std::vector<Subscription> list(const auth::Principal& caller) const;
+  /// Throws InvalidSubscriptionId (not a GUID) or SubscriptionNotFound (unknown, or another tenant's).
+  Subscription require(const auth::Principal& caller, const std::string& subscription_id) const;
+  /// Tenants the caller can see: the directory's tenants plus (always) the caller's own.
+  std::vector<ports::TenantInfo> tenants(const auth::Principal& caller) const;
+  /// The region catalog, after require().
+  std::vector<LocationInfo> locations(const auth::Principal& caller, const std::string& subscription_id) const;
+
+  /// For the 401 challenge: the tenant owning a subscription, without any caller check.
+  std::optional<std::string> tenant_of(const std::string& subscription_id) const;
+
+private:
+  store::Database& db_;
+  const ports::Directory& directory_;
+  SubscriptionStore store_;
+};
+
+}  // namespace azemu::arm

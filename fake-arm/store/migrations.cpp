@@ -1,0 +1,92 @@
+// Schema of every arm_* table (component "arm"). Append-only: a shipped migration is never
+// edited; the next change is version 2. Times are unix seconds (UTC); ids and names used as keys
+// are stored lower-cased next to their original spelling, because ARM compares them ignoring case.
+#include "fake-arm/mount.hpp"
+
+namespace azemu::arm {
+
+std::vector<store::Migration> migrations() {
+  return {{"arm", 1, R"sql(
+CREATE TABLE arm_subscriptions (
+  subscription_id TEXT PRIMARY KEY,           -- lower-case GUID
+  tenant_id       TEXT NOT NULL,
+  display_name    TEXT NOT NULL,
+  state           TEXT NOT NULL DEFAULT 'Enabled',
+  created_at      INTEGER NOT NULL
+) STRICT;
+
+-- One row per (subscription, namespace) that has left its default state (see providers_catalog.cpp).
+CREATE TABLE arm_provider_registrations (
+  subscription_id TEXT NOT NULL REFERENCES arm_subscriptions(subscription_id) ON DELETE CASCADE,
+  namespace_key   TEXT NOT NULL,              -- lower case
+  state           TEXT NOT NULL,              -- Registered | Unregistered
+  changed_at      INTEGER NOT NULL,
+  PRIMARY KEY (subscription_id, namespace_key)
+) STRICT;
+
+CREATE TABLE arm_resource_groups (
+  subscription_id TEXT NOT NULL REFERENCES arm_subscriptions(subscription_id) ON DELETE CASCADE,
+  name_key        TEXT NOT NULL,              -- lower case
+  name            TEXT NOT NULL,              -- as first created
+  location        TEXT NOT NULL,              -- normalised ("westus")
+  tags            TEXT NOT NULL DEFAULT '{}', -- JSON object
+  managed_by      TEXT,
+  created_at      INTEGER NOT NULL,
+  changed_at      INTEGER NOT NULL,
+  PRIMARY KEY (subscription_id, name_key)
+) STRICT;
+
+-- Every provider resource, whatever its type: indexed columns + the full ARM body as JSON.
+-- Deleting a group removes its resources (cascade) in the same transaction.
+CREATE TABLE arm_resources (
+  id_key          TEXT PRIMARY KEY,           -- lower-cased full id
+  id              TEXT NOT NULL,              -- as printed
+  subscription_id TEXT NOT NULL REFERENCES arm_subscriptions(subscription_id) ON DELETE CASCADE,
+  group_key       TEXT,                       -- lower case; NULL at subscription scope
+  namespace_key   TEXT NOT NULL,              -- "microsoft.keyvault"
+  type_key        TEXT NOT NULL,              -- "microsoft.keyvault/vaults"
+  type            TEXT NOT NULL,              -- "Microsoft.KeyVault/vaults"
+  name            TEXT NOT NULL,              -- last id segment
+  parent_key      TEXT NOT NULL,              -- lower-cased parent id (group or parent resource)
+  location        TEXT NOT NULL,
+  tags            TEXT NOT NULL DEFAULT '{}',
+  body            TEXT NOT NULL,
+  created_at      INTEGER NOT NULL,
+  changed_at      INTEGER NOT NULL,
+  FOREIGN KEY (subscription_id, group_key) REFERENCES arm_resource_groups(subscription_id, name_key) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX arm_resources_by_group ON arm_resources(subscription_id, group_key);
+CREATE INDEX arm_resources_by_type ON arm_resources(subscription_id, type_key);
+CREATE INDEX arm_resources_by_parent ON arm_resources(parent_key);
+
+-- Long-running operations (see core/async_operations.hpp for the state machine).
+CREATE TABLE arm_operations (
+  id              TEXT PRIMARY KEY,           -- GUID
+  subscription_id TEXT NOT NULL,
+  namespace       TEXT NOT NULL,              -- "Microsoft.Resources"
+  location        TEXT NOT NULL,
+  kind            TEXT NOT NULL,              -- "resourceGroupDelete", "virtualMachineCreate", ...
+  status          TEXT NOT NULL,              -- InProgress | Succeeded | Failed | Canceled
+  resource_id     TEXT,
+  result          TEXT,                       -- JSON body for the final GET, if any
+  error           TEXT,                       -- JSON {"code","message"} when Failed
+  percent         REAL NOT NULL DEFAULT 0,
+  started_at      INTEGER NOT NULL,
+  ended_at        INTEGER
+) STRICT;
+
+-- Role assignments (data only; enforcement is a later issue).
+CREATE TABLE arm_role_assignments (
+  id                 TEXT PRIMARY KEY,        -- assignment name (GUID)
+  scope_key          TEXT NOT NULL,           -- lower-cased scope id
+  scope              TEXT NOT NULL,
+  role_definition_id TEXT NOT NULL,           -- GUID of the role definition
+  principal_id       TEXT NOT NULL,
+  principal_type     TEXT NOT NULL,           -- User | ServicePrincipal | Group
+  created_at         INTEGER NOT NULL
+) STRICT;
+CREATE INDEX arm_role_assignments_by_scope ON arm_role_assignments(scope_key);
+)sql"}};
+}
+
+}  // namespace azemu::arm
