@@ -36,6 +36,8 @@ ensure_localhost_names() {
 }
 
 build() {
+  # ccache hits across checkouts in different folders (CI clones afresh next to the old one).
+  export CCACHE_BASEDIR=$ROOT CCACHE_NOHASHDIR=true
   cmake -S "$ROOT" -B "$BUILD" -G Ninja > /dev/null
   cmake --build "$BUILD"
 }
