@@ -25,6 +25,13 @@ public:
     return t && text::iequals(t->id, tenant_id);
   }
 
+  std::optional<ports::PrincipalInfo> find_principal(std::string_view object_id) const override {
+    if (auto u = store_.find_user(object_id)) return ports::PrincipalInfo{u->object_id, "User", u->display_name, "", u->user_principal_name};
+    if (auto sp = store_.find_service_principal(object_id))
+      return ports::PrincipalInfo{sp->object_id, "ServicePrincipal", sp->display_name, sp->app_id, ""};
+    return std::nullopt;
+  }
+
 private:
   DirectoryStore store_;
 };

@@ -201,6 +201,14 @@ std::optional<ServicePrincipal> DirectoryStore::find_service_principal_by_app_id
   });
 }
 
+std::optional<ServicePrincipal> DirectoryStore::find_service_principal(std::string_view object_id) const {
+  return db_.read([&](Connection& c) -> std::optional<ServicePrincipal> {
+    auto s = c.query(select(kSpCols, "aad_service_principals", "WHERE object_id = lower(?)"), std::string(object_id));
+    if (!s.step()) return std::nullopt;
+    return sp_from_row(s);
+  });
+}
+
 // --- password credentials ------------------------------------------------------------------------
 
 InsertOutcome DirectoryStore::insert_password_credential(const PasswordCredential& cr) {

@@ -43,6 +43,7 @@ public:
   // Service principals
   InsertOutcome insert_service_principal(const ServicePrincipal& sp);
   std::optional<ServicePrincipal> find_service_principal_by_app_id(std::string_view app_id) const;
+  std::optional<ServicePrincipal> find_service_principal(std::string_view object_id) const;
 
   // Password credentials
   InsertOutcome insert_password_credential(const PasswordCredential& c);
