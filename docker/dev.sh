@@ -50,6 +50,8 @@ case "$cmd" in
     ;;
   test)
     install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    # The JavaScript SDK tests need node + npm; keep a node that is already there (Debian's is older).
+    command -v npm > /dev/null || install_missing nodejs npm
     ensure_localhost_names
     build
     cd "$BUILD"
