@@ -112,3 +112,16 @@ require_az() {
     exit 1
   fi
 }
+
+# ensure_js_deps: installs tests/e2e/js/node_modules from the lockfile when missing.
+ensure_js_deps() {
+  if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+    echo "FATAL: node and npm are required for the JavaScript SDK e2e tests" >&2
+    return 1
+  fi
+  if [ ! -d "$E2E_DIR/js/node_modules/@azure/identity" ]; then
+    # flock: two e2e scripts may start at once under ctest -j.
+    (cd "$E2E_DIR/js" && flock /tmp/azemu-npm.lock npm ci --no-audit --no-fund > /dev/null) ||
+      { echo "FATAL: npm ci failed in tests/e2e/js" >&2; return 1; }
+  fi
+}
