@@ -1,5 +1,6 @@
-// Every error the Entra token service can return, one factory each (the one home of the AADSTS
-// codes). Rendered by Dialect::aad as {error, error_description, error_codes, timestamp, ...}.
+// Every error the Entra token service and Microsoft Graph can return, one factory each (the one
+// home of the AADSTS and Graph codes). Token errors render as Dialect::aad {error,
+// error_description, error_codes, ...}; graph_* errors as Dialect::graph {"error":{code,message,innerError}}.
 // Wording copied from real Entra responses (Observed: azure-cli / MSAL issue threads); real Entra
 // also appends "\r\nTrace ID: ...\r\nCorrelation ID: ...\r\nTimestamp: ..." which the dialect omits.
 #pragma once
@@ -136,6 +137,77 @@ inline AzureError interactive_not_implemented() {
 inline AzureError endpoint_not_found(const std::string& path) {
   return AzureError(ErrorKind::NotFound, "not_found",
                     "The Entra ID endpoint '" + path + "' does not exist (azemu).");
+}
+
+// --- Microsoft Graph -------------------------------------------------------------------------------
+// Observed wording from graph.microsoft.com v1.0 (error bodies quoted in azure-cli, msgraph-sdk and
+// microsoft-graph-docs issue threads).
+
+/// 401 with Graph's challenge header (added by graph_auth_policy).
+inline AzureError graph_invalid_token(const std::string& message) {
+  return AzureError(ErrorKind::Unauthorized, "InvalidAuthenticationToken", message);
+}
+inline AzureError graph_insufficient_privileges() {
+  return AzureError(ErrorKind::Forbidden, "Authorization_RequestDenied",
+                    "Insufficient privileges to complete the operation.");
+}
+inline AzureError graph_resource_not_found(const std::string& id) {
+  return AzureError(ErrorKind::NotFound, "Request_ResourceNotFound",
+                    "Resource '" + id + "' does not exist or one of its queried reference-property objects are not present.");
+}
+/// Observed: an unknown path segment under /v1.0 is a 400, not a 404.
+inline AzureError graph_segment_not_found(const std::string& segment) {
+  return AzureError(ErrorKind::BadRequest, "BadRequest", "Resource not found for the segment '" + segment + "'.");
+}
+inline AzureError graph_me_requires_delegated() {
+  return AzureError(ErrorKind::BadRequest, "BadRequest", "/me request is only valid with delegated authentication flow.");
+}
+inline AzureError graph_bad_request(const std::string& message) {
+  return AzureError(ErrorKind::BadRequest, "Request_BadRequest", message);
+}
+inline AzureError graph_required_property(const std::string& property) {
+  return graph_bad_request("Property " + property + " value is required but is empty or missing.");
+}
+inline AzureError graph_invalid_property(const std::string& property, const std::string& resource) {
+  return graph_bad_request("Invalid value specified for property '" + property + "' of resource '" + resource + "'.");
+}
+inline AzureError graph_unknown_property(const std::string& property, const std::string& type) {
+  return graph_bad_request("Property '" + property + "' does not exist on type 'microsoft.graph." + type + "'.");
+}
+inline AzureError graph_object_conflict(const std::string& property) {
+  return graph_bad_request("Another object with the same value for property " + property + " already exists.");
+}
+inline AzureError graph_upn_domain_not_verified() {
+  return graph_bad_request("The domain portion of the userPrincipalName property is invalid. You must use one of "
+                           "the verified domain names in your organization.");
+}
+/// az ad sp create-for-rbac retries while the message contains " does not reference " (replication).
+inline AzureError graph_sp_without_application(const std::string& app_id) {
+  return graph_bad_request("The appId '" + app_id + "' of the service principal does not reference a valid application object.");
+}
+inline AzureError graph_sp_already_exists(const std::string& app_id) {
+  return AzureError(ErrorKind::Conflict, "Request_MultipleObjectsWithSameKeyValue",
+                    "The service principal cannot be created, updated, or restored because the service principal "
+                    "name " + app_id + " is already in use.");
+}
+inline AzureError graph_password_not_found(const std::string& key_id) {
+  return AzureError(ErrorKind::NotFound, "Request_ResourceNotFound",
+                    "No password credential found with keyId '" + key_id + "'.");
+}
+inline AzureError graph_invalid_filter(const std::string& detail) {
+  return AzureError(ErrorKind::BadRequest, "BadRequest", "Invalid filter clause: " + detail);
+}
+inline AzureError graph_unsupported_filter(const std::string& property, const std::string& resource) {
+  return AzureError(ErrorKind::BadRequest, "Request_UnsupportedQuery",
+                    "Unsupported or invalid query filter clause specified for property '" + property +
+                        "' of resource '" + resource + "'.");
+}
+inline AzureError graph_unsupported_query(const std::string& message) {
+  return AzureError(ErrorKind::BadRequest, "Request_UnsupportedQuery", message);
+}
+inline AzureError graph_not_implemented(const std::string& operation) {
+  return AzureError(ErrorKind::NotImplemented, "AzemuNotImplemented",
+                    "azemu does not emulate the Microsoft Graph operation " + operation + ".");
 }
 
 }  // namespace azemu::aad::errors

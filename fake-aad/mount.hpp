@@ -1,5 +1,5 @@
 // fake-aad: the Entra ID token service (OIDC discovery, JWKS, instance discovery, user realm,
-// v2 + v1 + ADFS-style token endpoints, device code) and, later, Microsoft Graph.
+// v2 + v1 + ADFS-style token endpoints, device code) and Microsoft Graph v1.0 (graph/).
 // Entry points used by the composition root (emulator/app/services.cpp) only.
 #pragma once
 
@@ -31,7 +31,7 @@ struct AadDeps {
   const cloud::HostNames& names;
 };
 
-/// Registers the login-host routes (and Graph routes, later).
+/// Registers the login-host routes and the Microsoft Graph v1.0 routes.
 void mount(http::Router& router, AadDeps& deps);
 
 /// The ports::Directory implementation over the aad tables.

@@ -152,6 +152,84 @@ inline AzureError operation_failed(const std::string& code, const std::string& m
   return {ErrorKind::BadRequest, code, message};
 }
 
+// ---- authorization (RBAC) -------------------------------------------------------------------
+// Wording of AuthorizationFailed, PrincipalNotFound, RoleAssignmentExists and RoleDefinitionDoesNotExist
+// as real ARM prints them (learn.microsoft.com "Troubleshoot Azure RBAC"); az matches on
+// "does not exist in the directory" and "role assignment already exists", so keep those phrases.
+
+/// `client` is the caller's UPN (users) or appId (applications).
+inline AzureError authorization_failed(const std::string& client, const std::string& object_id,
+                                       const std::string& action, const std::string& scope) {
+  return {ErrorKind::Forbidden, "AuthorizationFailed",
+          "The client '" + client + "' with object id '" + object_id + "' does not have authorization to perform action '" +
+              action + "' over scope '" + scope +
+              "' or the scope is invalid. If access was recently granted, please refresh your credentials."};
+}
+inline AzureError role_definition_does_not_exist(const std::string& id, bool is_lookup) {
+  // Observed: 404 when the definition itself is read, 400 when an assignment names it.
+  return {is_lookup ? ErrorKind::NotFound : ErrorKind::BadRequest, "RoleDefinitionDoesNotExist",
+          "The specified role definition with ID '" + id + "' does not exist."};
+}
+inline AzureError invalid_role_definition_id(const std::string& id) {
+  return {ErrorKind::BadRequest, "InvalidRoleDefinitionId", "The role definition ID '" + id + "' is not valid."};
+}
+inline AzureError principal_not_found(const std::string& principal_id, const std::string& tenant_id) {
+  return {ErrorKind::BadRequest, "PrincipalNotFound",
+          "Principal " + principal_id + " does not exist in the directory " + tenant_id +
+              ". Check that you have the correct principal ID. If you are creating this principal and then immediately "
+              "assigning a role, this error might be related to a replication delay. In this case, set the role "
+              "assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See "
+              "https://aka.ms/docs-principaltype"};
+}
+inline AzureError invalid_principal_id() {
+  return {ErrorKind::BadRequest, "InvalidPrincipalId", "A valid principal ID must be provided for role assignment."};
+}
+inline AzureError unmatched_principal_type(const std::string& principal_id, const std::string& actual,
+                                           const std::string& given) {
+  return {ErrorKind::BadRequest, "UnmatchedPrincipalType",
+          "The PrincipalId '" + principal_id + "' has type '" + actual + "' , which is different from specified PrincipalType '" +
+              given + "'."};
+}
+inline AzureError role_assignment_exists() {
+  return {ErrorKind::Conflict, "RoleAssignmentExists", "The role assignment already exists."};
+}
+inline AzureError role_assignment_update_not_permitted() {
+  return {ErrorKind::Conflict, "RoleAssignmentUpdateNotPermitted",
+          "Tenant ID, application ID, principal ID, and scope are not allowed to be updated."};
+}
+inline AzureError role_assignment_not_found(const std::string& name) {
+  return {ErrorKind::NotFound, "RoleAssignmentNotFound", "The role assignment '" + name + "' is not found."};
+}
+inline AzureError invalid_role_assignment_id(const std::string& name) {
+  return {ErrorKind::BadRequest, "InvalidRoleAssignmentId",
+          "The role assignment ID '" + name + "' is not valid. The role assignment ID must be a GUID."};
+}
+/// Decision (wording not documented): a custom role used outside its assignableScopes.
+inline AzureError role_not_assignable_at_scope(const std::string& role_name, const std::string& scope) {
+  return {ErrorKind::BadRequest, "RoleAssignmentScopeNotAssignableToRoleDefinition",
+          "The role '" + role_name + "' is not available for assignment at the requested scope '" + scope + "'."};
+}
+inline AzureError invalid_role_definition(const std::string& why) {
+  return {ErrorKind::BadRequest, "InvalidRoleDefinition", "The role definition is invalid: " + why};
+}
+inline AzureError invalid_assignable_scope(const std::string& scope) {
+  return {ErrorKind::BadRequest, "InvalidAssignableScope",
+          "The assignable scope '" + scope + "' is not valid. Custom roles can be assignable at subscription, "
+          "resource group or resource scopes of this directory."};
+}
+inline AzureError role_definition_with_same_name_exists() {
+  return {ErrorKind::Conflict, "RoleDefinitionWithSameNameExists",
+          "A custom role with the same name already exists in this directory. Use a different name."};
+}
+inline AzureError role_definition_has_assignments(const std::string& id) {
+  return {ErrorKind::Conflict, "RoleDefinitionHasAssignments",
+          "There are existing role assignments referencing role '" + id + "'. Remove them before deleting the role."};
+}
+/// Decision (wording not documented): built-in roles are read-only.
+inline AzureError cannot_modify_built_in_role(const std::string& id) {
+  return {ErrorKind::BadRequest, "CannotModifyBuiltInRole", "The built-in role '" + id + "' cannot be modified or deleted."};
+}
+
 // ---- everything else -------------------------------------------------------------------------
 
 inline AzureError no_route(const std::string& method, const std::string& path) {

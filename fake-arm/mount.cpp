@@ -1,9 +1,13 @@
 // The ARM route table (management hosts, and localhost by path), in the order of the REST specs:
 // metadata, tenants/subscriptions/locations, providers, resource groups, generic resources, async
-// operation polling, then the catch-all provider paths. Everything but /metadata/endpoints
-// authenticates with arm_auth_policy(). Any api-version is accepted. No logic lives here.
+// operation polling, Microsoft.Authorization at every scope, then the catch-all provider paths.
+// Everything but /metadata/endpoints authenticates with arm_auth_policy(); services authorize
+// each operation with the Authorizer. Any api-version is accepted. No logic lives here.
 #include "fake-arm/mount.hpp"
 
+#include "fake-arm/authorization/authorizer.hpp"
+#include "fake-arm/authorization/role_assignments/role_assignment_handlers.hpp"
+#include "fake-arm/authorization/role_definitions/role_definition_handlers.hpp"
 #include "fake-arm/core/arm_auth_policy.hpp"
 #include "fake-arm/core/async_operation_handlers.hpp"
 #include "fake-arm/errors.hpp"
@@ -22,23 +26,35 @@ namespace {
 /// std::functions that outlive this function, so they share ownership of it (the only shared_ptr).
 struct ArmRuntime {
   explicit ArmRuntime(ArmDeps& d)
-      : subscriptions(d.db, d.directory),
+      : authorizer(d.db),
+        subscriptions(d.db, d.directory, authorizer),
         operations(d.clock),
-        providers(d.db, d.clock, subscriptions),
-        groups(d.db, d.clock, subscriptions, operations),
-        generic(d.db, subscriptions),
+        providers(d.db, d.clock, subscriptions, authorizer),
+        groups(d.db, d.clock, subscriptions, operations, authorizer),
+        generic(d.db, subscriptions, authorizer),
+        role_definitions(d.db, d.clock, subscriptions, authorizer),
+        role_assignments(d.db, d.clock, subscriptions, authorizer, role_definitions, d.directory),
         metadata_h(d.names),
         subscriptions_h(subscriptions),
         providers_h(providers),
         groups_h(groups),
         generic_h(generic),
-        operations_h(d.db, operations, subscriptions) {}
+        operations_h(d.db, operations, subscriptions),
+        role_definitions_h(role_definitions),
+        role_assignments_h(role_assignments) {
+    // Assignments scoped inside a group go with it, in the group delete's transaction.
+    groups.add_delete_hook(
+        [this](store::Connection& c, const ResourceId& group) { role_assignments.remove_under(c, group); });
+  }
 
+  Authorizer authorizer;
   SubscriptionService subscriptions;
   AsyncOperations operations;
   ProviderService providers;
   ResourceGroupService groups;
   GenericResourceService generic;
+  RoleDefinitionService role_definitions;
+  RoleAssignmentService role_assignments;
 
   MetadataHandlers metadata_h;
   SubscriptionHandlers subscriptions_h;
@@ -46,6 +62,8 @@ struct ArmRuntime {
   ResourceGroupHandlers groups_h;
   GenericResourceHandlers generic_h;
   AsyncOperationHandlers operations_h;
+  RoleDefinitionHandlers role_definitions_h;
+  RoleAssignmentHandlers role_assignments_h;
 };
 
 template <class H>
@@ -108,6 +126,33 @@ void mount(http::Router& router, ArmDeps& deps) {
            to(rt, &ArmRuntime::operations_h, &AsyncOperationHandlers::status))
       .get(loc_ops + "/operationResults/{operationId}", "AzemuOperationResults_GetByLocation",
            to(rt, &ArmRuntime::operations_h, &AsyncOperationHandlers::result));
+
+  // Spec: authorization RoleDefinitions_* and RoleAssignments_* ("{scope}/providers/Microsoft.Authorization/...").
+  // The router has no mid-path wildcard, so each scope shape is listed: subscription, group, and
+  // group resources up to three type/name levels deep. Literal segments beat the catch-all below.
+  const std::string res1 = rg + "/providers/{namespace}/{type1}/{name1}";
+  const std::string res2 = res1 + "/{type2}/{name2}";
+  const std::string res3 = res2 + "/{type3}/{name3}";
+  arm.get("/providers/Microsoft.Authorization/roleDefinitions", "RoleDefinitions_List",
+          to(rt, &ArmRuntime::role_definitions_h, &RoleDefinitionHandlers::list))
+      .get("/providers/Microsoft.Authorization/roleDefinitions/{roleDefinitionId}", "RoleDefinitions_GetById",
+           to(rt, &ArmRuntime::role_definitions_h, &RoleDefinitionHandlers::get));
+  for (const std::string& scope : {sub, rg, res1, res2, res3}) {
+    const std::string defs = scope + "/providers/Microsoft.Authorization/roleDefinitions";
+    const std::string def = defs + "/{roleDefinitionId}";
+    arm.get(defs, "RoleDefinitions_List", to(rt, &ArmRuntime::role_definitions_h, &RoleDefinitionHandlers::list))
+        .get(def, "RoleDefinitions_Get", to(rt, &ArmRuntime::role_definitions_h, &RoleDefinitionHandlers::get))
+        .put(def, "RoleDefinitions_CreateOrUpdate",
+             to(rt, &ArmRuntime::role_definitions_h, &RoleDefinitionHandlers::create_or_update))
+        .del(def, "RoleDefinitions_Delete", to(rt, &ArmRuntime::role_definitions_h, &RoleDefinitionHandlers::remove));
+    const std::string assignments = scope + "/providers/Microsoft.Authorization/roleAssignments";
+    const std::string assignment = assignments + "/{roleAssignmentName}";
+    arm.get(assignments, "RoleAssignments_ListForScope",
+            to(rt, &ArmRuntime::role_assignments_h, &RoleAssignmentHandlers::list))
+        .put(assignment, "RoleAssignments_Create", to(rt, &ArmRuntime::role_assignments_h, &RoleAssignmentHandlers::create))
+        .get(assignment, "RoleAssignments_Get", to(rt, &ArmRuntime::role_assignments_h, &RoleAssignmentHandlers::get))
+        .del(assignment, "RoleAssignments_Delete", to(rt, &ArmRuntime::role_assignments_h, &RoleAssignmentHandlers::remove));
+  }
 
   // Provider paths no resource provider serves (least specific: any real provider route wins).
   for (const std::string& scope : {rg, sub}) {

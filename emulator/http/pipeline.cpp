@@ -21,6 +21,20 @@ Dialect dialect_for_host(cloud::HostKind k) {
     default: return Dialect::arm;
   }
 }
+// Observed: ARM says InvalidRequestContent, Graph BadRequest, Key Vault BadParameter, Entra invalid_request.
+AzureError malformed_json_error(Dialect dialect, const std::string& detail) {
+  switch (dialect) {
+    case Dialect::arm:
+      return AzureError(ErrorKind::BadRequest, "InvalidRequestContent",
+                        "The request content was invalid and could not be deserialized: '" + detail + "'.");
+    case Dialect::graph:
+      return AzureError(ErrorKind::BadRequest, "BadRequest", "Unable to read JSON request payload. " + detail);
+    case Dialect::aad:
+      return AzureError(ErrorKind::BadRequest, "invalid_request", "AADSTS900144: The request body is malformed.");
+    default:
+      return AzureError(ErrorKind::BadRequest, "BadParameter", "The request body is not valid JSON: " + detail);
+  }
+}
 }  // namespace
 
 Reply Pipeline::dispatch(Request& req, Dialect& dialect) const {
@@ -73,10 +87,7 @@ Reply Pipeline::handle(Request& req) const {
     if (dialect == Dialect::arm) reply.header("x-ms-failure-cause", "gateway");
   } catch (const nlohmann::json::exception& e) {
     // Malformed or mistyped JSON bodies: every service answers 400 in its own words.
-    AzureError err(ErrorKind::BadRequest, dialect == Dialect::arm ? "InvalidRequestContent" : "BadParameter",
-                   dialect == Dialect::arm
-                       ? std::string("The request content was invalid and could not be deserialized: '") + e.what() + "'."
-                       : std::string("The request body is not valid JSON: ") + e.what());
+    AzureError err = malformed_json_error(dialect, e.what());
     auto body = error::render(err, dialect, req.request_id, clock_.now_iso());
     reply = Reply::text(body.status, std::move(body.body), std::move(body.content_type));
   } catch (const std::exception& e) {

@@ -1,9 +1,12 @@
 // Plain structs for the directory objects stored in aad_* tables: tenants, users, applications,
 // service principals and application password credentials. No wire names here (Graph's JSON
-// mapping lives with the Graph handlers); times are unix seconds.
+// mapping lives in graph/*/_json.cpp) except the opaque graph_properties blobs; times are unix
+// seconds.
 #pragma once
 
 #include "fake-aad/directory/password_hash.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -28,6 +31,12 @@ struct User {
   std::optional<std::string> given_name;
   std::optional<std::string> surname;
   std::optional<std::string> mail;
+  std::optional<std::string> mail_nickname;
+  std::optional<std::string> job_title;
+  std::optional<std::string> mobile_phone;
+  std::optional<std::string> office_location;
+  std::optional<std::string> preferred_language;
+  std::vector<std::string> business_phones;
   bool account_enabled = true;
   std::optional<PasswordHash> password;  // absent: no password sign-in
   std::int64_t created = 0;
@@ -40,6 +49,9 @@ struct Application {
   std::string display_name;
   std::vector<std::string> identifier_uris;
   std::string sign_in_audience = "AzureADMyOrg";
+  /// Graph's complex application properties (web, api, appRoles, keyCredentials, ...) that azemu
+  /// stores verbatim but never interprets; wire JSON by nature, validated by graph/applications.
+  nlohmann::json graph_properties = nlohmann::json::object();
   std::int64_t created = 0;
 };
 
@@ -49,6 +61,8 @@ struct ServicePrincipal {
   std::string app_id;
   std::string display_name;
   bool account_enabled = true;
+  /// As Application::graph_properties (tags, notes, appRoleAssignmentRequired, ...).
+  nlohmann::json graph_properties = nlohmann::json::object();
   std::int64_t created = 0;
 };
 

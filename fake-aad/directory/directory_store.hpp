@@ -16,6 +16,9 @@ namespace azemu::aad {
 
 enum class InsertOutcome { inserted, already_exists };
 
+/// Entra's role template id of Global Administrator (Spec: "Microsoft Entra built-in roles").
+inline constexpr std::string_view kGlobalAdministratorRole = "62e90394-69f5-4237-9190-012177145e10";
+
 class DirectoryStore {
 public:
   explicit DirectoryStore(store::Database& db) : db_(db) {}
@@ -44,6 +47,12 @@ public:
   InsertOutcome insert_service_principal(const ServicePrincipal& sp);
   std::optional<ServicePrincipal> find_service_principal_by_app_id(std::string_view app_id) const;
   std::optional<ServicePrincipal> find_service_principal(std::string_view object_id) const;
+
+  // Directory roles (aad_directory_role_members)
+  void add_directory_role_member(std::string_view tenant_id, std::string_view role_template_id,
+                                 std::string_view object_id);
+  bool has_directory_role(std::string_view tenant_id, std::string_view role_template_id,
+                          std::string_view object_id) const;
 
   // Password credentials
   InsertOutcome insert_password_credential(const PasswordCredential& c);

@@ -1,5 +1,5 @@
 // aad::seed(): the seeded tenant, admin user, bootstrap application + service principal + client
-// secret. Idempotent by construction: every row is INSERT OR IGNORE keyed by the seed's fixed ids,
+// secret, and their Global Administrator role. Idempotent by construction: every row is INSERT OR IGNORE keyed by the seed's fixed ids,
 // and every timestamp is a constant, so a restart with the same seed changes nothing (a second
 // call does not even re-hash: existing rows are checked first).
 #include "fake-aad/mount.hpp"
@@ -30,6 +30,7 @@ void seed(store::Database& db, const ports::Seed& s) {
     admin.given_name = "azemu";
     admin.surname = "admin";
     admin.mail = s.admin_user;
+    admin.mail_nickname = s.admin_user.substr(0, s.admin_user.find('@'));
     admin.password = hash_password(s.admin_password, kUserPasswordIterations);
     admin.created = kSeedTime;
     dir.insert_user(admin);
@@ -42,8 +43,18 @@ void seed(store::Database& db, const ports::Seed& s) {
   app.display_name = "azemu-bootstrap";
   app.created = kSeedTime;
   dir.insert_application(app);
-  dir.insert_service_principal(ServicePrincipal{s.client_object_id, s.tenant_id, s.client_id, "azemu-bootstrap",
-                                                true, kSeedTime});
+  ServicePrincipal sp;
+  sp.object_id = s.client_object_id;
+  sp.tenant_id = s.tenant_id;
+  sp.app_id = s.client_id;
+  sp.display_name = "azemu-bootstrap";
+  sp.created = kSeedTime;
+  dir.insert_service_principal(sp);
+
+  // The admin user and the bootstrap SP are the tenant's Global Administrators: they may write
+  // users through Graph (graph/graph_authorizer.hpp).
+  dir.add_directory_role_member(s.tenant_id, kGlobalAdministratorRole, s.admin_object_id);
+  dir.add_directory_role_member(s.tenant_id, kGlobalAdministratorRole, s.client_object_id);
 
   // The credential's key id derives from the application so the same seed always names the same row.
   std::string key_id = ids::name_guid("azemu-bootstrap-secret:" + s.client_app_object_id);

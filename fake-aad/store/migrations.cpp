@@ -93,6 +93,27 @@ CREATE TABLE aad_device_codes (
   expires INTEGER NOT NULL
 ) STRICT;
 )sql"},
+      // Graph: the user fields Graph returns by default, Graph's opaque application/SP properties,
+      // and directory role membership (who is Global Administrator; see graph/graph_authorizer.hpp).
+      {"aad", 2, R"sql(
+ALTER TABLE aad_users ADD COLUMN mail_nickname TEXT;
+ALTER TABLE aad_users ADD COLUMN job_title TEXT;
+ALTER TABLE aad_users ADD COLUMN mobile_phone TEXT;
+ALTER TABLE aad_users ADD COLUMN office_location TEXT;
+ALTER TABLE aad_users ADD COLUMN preferred_language TEXT;
+ALTER TABLE aad_users ADD COLUMN business_phones TEXT NOT NULL DEFAULT '[]';   -- JSON array of strings
+ALTER TABLE aad_applications ADD COLUMN graph_properties TEXT NOT NULL DEFAULT '{}';  -- JSON object
+ALTER TABLE aad_service_principals ADD COLUMN graph_properties TEXT NOT NULL DEFAULT '{}';
+
+-- Directory role assignments (Entra "directoryRoles"), keyed by role template id. No foreign key on
+-- the member: it may be a user or a service principal; Graph deletes drop the rows explicitly.
+CREATE TABLE aad_directory_role_members (
+  tenant_id TEXT NOT NULL REFERENCES aad_tenants(id) ON DELETE CASCADE,
+  role_template_id TEXT NOT NULL,
+  member_object_id TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, role_template_id, member_object_id)
+) STRICT;
+)sql"},
   };
 }
 

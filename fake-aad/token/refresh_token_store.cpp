@@ -27,7 +27,10 @@ std::optional<RefreshTokenRecord> RefreshTokenStore::find(std::string_view token
 
 bool RefreshTokenStore::rotate(std::string_view old_hash, const RefreshTokenRecord& next) {
   return db_.write([&](store::Connection& c) {
-    if (c.run("DELETE FROM aad_refresh_tokens WHERE token_hash = ?", std::string(old_hash)) == 0) return false;
+    // Entra issues a new refresh token on every redemption but keeps the old one valid until it
+    // expires; revoking it would break two az processes that refresh with the same cache at once.
+    auto s = c.query("SELECT 1 FROM aad_refresh_tokens WHERE token_hash = ?", std::string(old_hash));
+    if (!s.step()) return false;
     insert_row(c, next);
     return true;
   });

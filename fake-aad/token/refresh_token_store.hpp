@@ -26,8 +26,8 @@ public:
 
   void insert(const RefreshTokenRecord& r);
   std::optional<RefreshTokenRecord> find(std::string_view token_hash) const;
-  /// Replaces `old_hash` by `next` atomically. False (and nothing inserted) when `old_hash` is
-  /// already gone, i.e. a concurrent request rotated it first.
+  /// Adds `next` as the successor of `old_hash`, which stays valid until it expires (as in Entra).
+  /// False (and nothing inserted) when `old_hash` is unknown or expired and purged.
   bool rotate(std::string_view old_hash, const RefreshTokenRecord& next);
   /// Drops tokens that expired before `now` (called on issuance to keep the table small).
   void purge_expired(std::int64_t now);

@@ -86,6 +86,41 @@ CREATE TABLE arm_role_assignments (
   created_at         INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX arm_role_assignments_by_scope ON arm_role_assignments(scope_key);
+)sql"},
+          // 2: RBAC. Assignments gain the fields ARM returns and an index on principal_id (the
+          // authorizer's one query per request); principal and role ids are compared lower-cased.
+          // Custom role definitions get their own table (built-ins live in authorization/builtin_roles.cpp).
+          {"arm", 2, R"sql(
+ALTER TABLE arm_role_assignments ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE arm_role_assignments ADD COLUMN created_by TEXT;
+ALTER TABLE arm_role_assignments ADD COLUMN updated_by TEXT;
+ALTER TABLE arm_role_assignments ADD COLUMN description TEXT;
+ALTER TABLE arm_role_assignments ADD COLUMN condition TEXT;
+ALTER TABLE arm_role_assignments ADD COLUMN condition_version TEXT;
+ALTER TABLE arm_role_assignments ADD COLUMN tenant_id TEXT NOT NULL DEFAULT '';
+UPDATE arm_role_assignments SET principal_id = lower(principal_id), role_definition_id = lower(role_definition_id),
+  updated_at = created_at;
+UPDATE arm_role_assignments SET tenant_id = (SELECT s.tenant_id FROM arm_subscriptions s
+  WHERE substr(arm_role_assignments.scope_key, 1, length('/subscriptions/' || s.subscription_id)) = '/subscriptions/' || s.subscription_id)
+  WHERE tenant_id = '';
+CREATE INDEX arm_role_assignments_by_principal ON arm_role_assignments(principal_id);
+-- One assignment per (scope, role, principal): a second one is RoleAssignmentExists.
+CREATE UNIQUE INDEX arm_role_assignments_unique ON arm_role_assignments(scope_key, role_definition_id, principal_id);
+
+CREATE TABLE arm_role_definitions (
+  id                TEXT PRIMARY KEY,         -- lower-case GUID (the definition's "name")
+  tenant_id         TEXT NOT NULL,            -- custom roles belong to one directory
+  role_name         TEXT NOT NULL,
+  role_name_key     TEXT NOT NULL,            -- lower case; unique per tenant
+  description       TEXT NOT NULL DEFAULT '',
+  assignable_scopes TEXT NOT NULL,            -- JSON array of scope ids
+  permissions       TEXT NOT NULL,            -- JSON array of {actions,notActions,dataActions,notDataActions}
+  created_at        INTEGER NOT NULL,
+  updated_at        INTEGER NOT NULL,
+  created_by        TEXT,
+  updated_by        TEXT,
+  UNIQUE (tenant_id, role_name_key)
+) STRICT;
 )sql"}};
 }
 

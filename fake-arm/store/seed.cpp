@@ -5,18 +5,18 @@
 
 #include "emulator/ids/guid.hpp"
 #include "emulator/json/strings.hpp"
+#include "fake-arm/authorization/builtin_roles.hpp"
 
 namespace azemu::arm {
 
 namespace {
-// Spec: built-in role "Owner" (learn.microsoft.com, Azure built-in roles).
-constexpr const char* kOwnerRoleId = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
-
-void assign(store::Connection& c, const std::string& scope, const std::string& principal, const char* type) {
+// Principal ids are stored lower-cased: the authorizer looks them up that way (migration 2).
+void assign(store::Connection& c, const std::string& tenant, const std::string& scope, const std::string& principal,
+            const char* type) {
   c.run("INSERT OR IGNORE INTO arm_role_assignments (id, scope_key, scope, role_definition_id, principal_id, "
-        "principal_type, created_at) VALUES (?, ?, ?, ?, ?, ?, unixepoch())",
+        "principal_type, created_at, updated_at, tenant_id) VALUES (?, ?, ?, ?, ?, ?, unixepoch(), unixepoch(), ?)",
         ids::name_guid(text::to_lower(scope) + "|" + principal + "|" + kOwnerRoleId), text::to_lower(scope), scope,
-        std::string(kOwnerRoleId), principal, std::string(type));
+        std::string(kOwnerRoleId), text::to_lower(principal), std::string(type), tenant);
 }
 }  // namespace
 
@@ -27,8 +27,9 @@ void seed(store::Database& db, const ports::Seed& seed) {
           "VALUES (?, ?, ?, 'Enabled', unixepoch())",
           sub, text::to_lower(seed.tenant_id), seed.subscription_name);
     const std::string scope = "/subscriptions/" + sub;
-    if (!seed.client_object_id.empty()) assign(c, scope, seed.client_object_id, "ServicePrincipal");
-    if (!seed.admin_object_id.empty()) assign(c, scope, seed.admin_object_id, "User");
+    const std::string tenant = text::to_lower(seed.tenant_id);
+    if (!seed.client_object_id.empty()) assign(c, tenant, scope, seed.client_object_id, "ServicePrincipal");
+    if (!seed.admin_object_id.empty()) assign(c, tenant, scope, seed.admin_object_id, "User");
   });
 }
 

@@ -8,6 +8,8 @@ REPO_ROOT=$(cd "$E2E_DIR/../.." && pwd)
 AZEMU_BIN=${AZEMU_BIN:-$REPO_ROOT/build/bin/azemu}
 PASS=0
 FAIL=0
+# Debian az 2.45's `az role ...` needs an environment fix (see az-shim/sitecustomize.py).
+export PYTHONPATH=$E2E_DIR/az-shim${PYTHONPATH:+:$PYTHONPATH}
 
 ok() { echo "ok - $1"; PASS=$((PASS + 1)); }
 not_ok() {

@@ -29,7 +29,8 @@ TEST_SUITE("mount") {
     ArmFixture f;
     auto table = f.stack.router().table();
     for (const char* op : {"Tenants_List", "Subscriptions_List", "Providers_Register", "ResourceGroups_CreateOrUpdate",
-                           "ResourceGroups_CheckExistence", "Resources_List", "AzemuOperationStatus_Get"})
+                           "ResourceGroups_CheckExistence", "Resources_List", "AzemuOperationStatus_Get",
+                           "RoleAssignments_Create", "RoleAssignments_ListForScope", "RoleDefinitions_GetById"})
       CHECK(table.find(op) != std::string::npos);
   }
 }

@@ -47,7 +47,9 @@ struct TestStack::Deps {
 };
 
 TestStack::TestStack() : dir_(make_temp_dir("azemu-test")), seed_(test_seed()) {
-  key_ = std::make_unique<auth::SigningKey>(auth::SigningKey::generate());
+  // RSA generation costs ~50 ms; one key per process is as good as one per stack for tests.
+  static const std::string shared_pem_dir = make_temp_dir("azemu-test-key");
+  key_ = std::make_unique<auth::SigningKey>(auth::SigningKey::load_or_create(shared_pem_dir + "/key.pem"));
   std::vector<store::Migration> all = aad::migrations();
   for (auto& m : arm::migrations()) all.push_back(m);
   db_ = std::make_unique<store::Database>(dir_ + "/azemu.db", all);

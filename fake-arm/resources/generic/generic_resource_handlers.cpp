@@ -23,25 +23,25 @@ http::Reply GenericResourceHandlers::list_by_group(http::Request& req) {
       svc_.list(caller(req), req.param("subscriptionId"), req.param("resourceGroupName"), list_query(req)), req);
 }
 
-ProviderPath GenericResourceHandlers::resolve(http::Request& req, bool is_read) const {
+ProviderPath GenericResourceHandlers::resolve(http::Request& req, const char* verb) const {
   return svc_.resolve(caller(req), req.param("subscriptionId"), req.param("resourceGroupName"),
-                      req.param("namespace"), req.param("rest"), api_version(req), is_read);
+                      req.param("namespace"), req.param("rest"), api_version(req), verb);
 }
 
 http::Reply GenericResourceHandlers::read(http::Request& req) {
-  ProviderPath path = resolve(req, true);
+  ProviderPath path = resolve(req, "read");
   if (path.is_collection()) return page_reply(svc_.list_collection(path, list_query(req)), req);
   return http::Reply::ok(svc_.get(path).body);
 }
 
 http::Reply GenericResourceHandlers::remove(http::Request& req) {
-  ProviderPath path = resolve(req, false);
+  ProviderPath path = resolve(req, "delete");
   if (path.is_collection()) throw errors::not_implemented("DELETE on a resource collection");
   return http::Reply::empty(svc_.remove(path) ? 200 : 204);
 }
 
 http::Reply GenericResourceHandlers::write(http::Request& req) {
-  ProviderPath path = resolve(req, false);
+  ProviderPath path = resolve(req, req.method == "POST" ? "action" : "write");
   throw errors::not_implemented(req.method + " of '" +
                                 (path.resource ? path.resource->full_type() : path.collection_type) + "'");
 }

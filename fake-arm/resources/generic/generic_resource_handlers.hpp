@@ -20,7 +20,7 @@ public:
   http::Reply write(http::Request& req);          // PUT/PATCH/POST .../providers/{ns}/{*rest}: validate, then 501
 
 private:
-  ProviderPath resolve(http::Request& req, bool is_read) const;
+  ProviderPath resolve(http::Request& req, const char* verb) const;
   const GenericResourceService& svc_;
 };
 

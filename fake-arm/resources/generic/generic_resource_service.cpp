@@ -4,6 +4,7 @@
 #include "emulator/json/strings.hpp"
 #include "fake-arm/core/locations.hpp"
 #include "fake-arm/core/tags.hpp"
+#include "fake-arm/authorization/actions.hpp"
 #include "fake-arm/errors.hpp"
 #include "fake-arm/resources/providers/provider_service.hpp"
 
@@ -32,17 +33,28 @@ Paged<StoredResource> filtered(std::vector<StoredResource> all, const ListQuery&
 Paged<StoredResource> GenericResourceService::list(const auth::Principal& caller, const std::string& sub,
                                                    const std::string& group, const ListQuery& q) const {
   Subscription s = subs_.require(caller, sub);
-  auto all = db_.read([&](store::Connection& c) {
-    if (group.empty()) return store_.list_by_subscription(c, s.id);
-    if (!groups_.get(c, s.id, group)) throw errors::resource_group_not_found(group);
-    return store_.list_by_group(c, s.id, group);
-  });
-  return filtered(std::move(all), q);
+  if (!group.empty()) {
+    authz_.authorize(caller, actions::kGroupResourcesRead, ResourceId::resource_group(s.id, group).str());
+    auto all = db_.read([&](store::Connection& c) {
+      if (!groups_.get(c, s.id, group)) throw errors::resource_group_not_found(group);
+      return store_.list_by_group(c, s.id, group);
+    });
+    return filtered(std::move(all), q);
+  }
+  const Grants grants = authz_.grants(caller);
+  const std::string scope = ResourceId::subscription(s.id).str();
+  if (!grants.touches(scope)) throw Authorizer::denied(caller, actions::kResourcesRead, scope);
+  auto all = db_.read([&](store::Connection& c) { return store_.list_by_subscription(c, s.id); });
+  std::vector<StoredResource> readable;
+  for (auto& r : all)
+    if (grants.allows(actions::resource_action(r.id.full_type(), "read"), r.id.str())) readable.push_back(std::move(r));
+  return filtered(std::move(readable), q);
 }
 
 ProviderPath GenericResourceService::resolve(const auth::Principal& caller, const std::string& sub,
                                              const std::string& group, const std::string& ns, const std::string& rest,
-                                             const std::string& api_version, bool is_read) const {
+                                             const std::string& api_version, const char* verb) const {
+  const bool is_read = std::string_view(verb) == "read";
   Subscription s = subs_.require(caller, sub);
   const ProviderInfo& provider = require_provider(ns, is_read);
   std::vector<std::string> parts;
@@ -52,10 +64,6 @@ ProviderPath GenericResourceService::resolve(const auth::Principal& caller, cons
   for (std::size_t i = 0; i < parts.size(); i += 2) type_path += (type_path.empty() ? "" : "/") + parts[i];
   const ResourceTypeInfo* type = find_resource_type(provider, type_path);
   if (!type) throw errors::invalid_resource_type(type_path, provider.ns, api_version, is_read);
-  if (!group.empty()) {
-    bool exists = db_.read([&](store::Connection& c) { return groups_.get(c, s.id, group).has_value(); });
-    if (!exists) throw errors::resource_group_not_found(group);
-  }
 
   // Print with the catalog's casing of namespace and types; names keep the client's.
   ResourceId scope = group.empty() ? ResourceId::subscription(s.id) : ResourceId::resource_group(s.id, group);
@@ -71,6 +79,17 @@ ProviderPath GenericResourceService::resolve(const auth::Principal& caller, cons
   } else {
     path.collection_parent = id ? *id : scope;
     path.collection_type = provider.ns + "/" + type->type;
+  }
+  // ARM authorizes before it looks for the group: a caller without access gets 403, not 404.
+  const std::string target = path.resource ? path.resource->str()
+                                           : path.collection_parent.is_resource()
+                                                 ? path.collection_parent.str() + "/" + canonical.back()
+                                                 : path.collection_parent.str() + "/providers/" + path.collection_type;
+  const std::string full_type = path.resource ? path.resource->full_type() : path.collection_type;
+  authz_.authorize(caller, actions::resource_action(full_type, verb), target);
+  if (!group.empty()) {
+    bool exists = db_.read([&](store::Connection& c) { return groups_.get(c, s.id, group).has_value(); });
+    if (!exists) throw errors::resource_group_not_found(group);
   }
   return path;
 }

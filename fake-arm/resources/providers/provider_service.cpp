@@ -2,6 +2,7 @@
 #include "fake-arm/resources/providers/provider_service.hpp"
 
 #include "emulator/json/strings.hpp"
+#include "fake-arm/authorization/actions.hpp"
 #include "fake-arm/errors.hpp"
 
 namespace azemu::arm {
@@ -18,7 +19,8 @@ Provider ProviderService::with_state(store::Connection& c, const std::string& su
 }
 
 std::vector<Provider> ProviderService::list(const auth::Principal& caller, const std::string& sub) const {
-  subs_.require(caller, sub);
+  Subscription s = subs_.require(caller, sub);
+  authz_.authorize(caller, actions::kProvidersRead, "/subscriptions/" + s.id);
   return db_.read([&](store::Connection& c) {
     auto states = store_.states(c, sub);
     std::vector<Provider> out;
@@ -32,15 +34,19 @@ std::vector<Provider> ProviderService::list(const auth::Principal& caller, const
 }
 
 Provider ProviderService::get(const auth::Principal& caller, const std::string& sub, const std::string& ns) const {
-  subs_.require(caller, sub);
+  Subscription s = subs_.require(caller, sub);
   const ProviderInfo& info = require_provider(ns);
+  authz_.authorize(caller, actions::kProvidersRead, "/subscriptions/" + s.id + "/providers/" + info.ns);
   return db_.read([&](store::Connection& c) { return with_state(c, sub, info); });
 }
 
 Provider ProviderService::set(const auth::Principal& caller, const std::string& sub, const std::string& ns,
                               const char* state) const {
-  subs_.require(caller, sub);
+  Subscription s = subs_.require(caller, sub);
   const ProviderInfo& info = require_provider(ns);
+  const bool registering = std::string_view(state) == kRegistered;
+  authz_.authorize(caller, registering ? actions::register_provider(info.ns) : actions::unregister_provider(info.ns),
+                   "/subscriptions/" + s.id);
   db_.write([&](store::Connection& c) { store_.set_state(c, sub, info.ns, state, clock_.now_unix()); });
   return {&info, state};
 }

@@ -7,6 +7,7 @@
 #include "emulator/auth/principal.hpp"
 #include "emulator/exec/clock.hpp"
 #include "emulator/store/database.hpp"
+#include "fake-arm/authorization/authorizer.hpp"
 #include "fake-arm/resources/providers/provider_model.hpp"
 #include "fake-arm/resources/providers/provider_store.hpp"
 #include "fake-arm/resources/subscriptions/subscription_service.hpp"
@@ -18,11 +19,13 @@ namespace azemu::arm {
 
 class ProviderService {
 public:
-  ProviderService(store::Database& db, const exec::Clock& clock, const SubscriptionService& subs)
-      : db_(db), clock_(clock), subs_(subs) {}
+  ProviderService(store::Database& db, const exec::Clock& clock, const SubscriptionService& subs,
+                  const Authorizer& authz)
+      : db_(db), clock_(clock), subs_(subs), authz_(authz) {}
 
   /// Subscription scope. Throw SubscriptionNotFound/InvalidSubscriptionId; get/register/unregister
-  /// also InvalidResourceNamespace (404) for a namespace outside the catalog.
+  /// also InvalidResourceNamespace (404) for a namespace outside the catalog. AuthorizationFailed
+  /// unless the caller may read providers (list/get) or "{ns}/register|unregister/action".
   std::vector<Provider> list(const auth::Principal& caller, const std::string& subscription_id) const;
   Provider get(const auth::Principal& caller, const std::string& subscription_id, const std::string& ns) const;
   Provider register_provider(const auth::Principal& caller, const std::string& subscription_id, const std::string& ns) const;
@@ -42,6 +45,7 @@ private:
   store::Database& db_;
   const exec::Clock& clock_;
   const SubscriptionService& subs_;
+  const Authorizer& authz_;
   ProviderStore store_;
 };
 

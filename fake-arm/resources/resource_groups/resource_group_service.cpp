@@ -4,6 +4,7 @@
 #include "emulator/json/strings.hpp"
 #include "fake-arm/core/locations.hpp"
 #include "fake-arm/core/tags.hpp"
+#include "fake-arm/authorization/actions.hpp"
 #include "fake-arm/errors.hpp"
 
 #include <cctype>
@@ -24,6 +25,7 @@ ResourceGroupService::PutResult ResourceGroupService::create_or_update(const aut
                                                                        const std::string& sub, const std::string& name,
                                                                        const ResourceGroupPut& in) const {
   Subscription s = subs_.require(caller, sub);
+  authz_.authorize(caller, actions::kGroupsWrite, ResourceId::resource_group(s.id, name).str());
   if (!valid_resource_group_name(name)) throw errors::invalid_resource_group_name(name);
   if (in.location.empty()) throw errors::location_required();
   auto location = find_location(in.location);
@@ -45,6 +47,7 @@ ResourceGroupService::PutResult ResourceGroupService::create_or_update(const aut
 ResourceGroup ResourceGroupService::get(const auth::Principal& caller, const std::string& sub,
                                         const std::string& name) const {
   Subscription s = subs_.require(caller, sub);
+  authz_.authorize(caller, actions::kGroupsRead, ResourceId::resource_group(s.id, name).str());
   auto g = db_.read([&](store::Connection& c) { return store_.get(c, s.id, name); });
   if (!g) throw errors::resource_group_not_found(name);
   return *g;
@@ -52,12 +55,14 @@ ResourceGroup ResourceGroupService::get(const auth::Principal& caller, const std
 
 bool ResourceGroupService::exists(const auth::Principal& caller, const std::string& sub, const std::string& name) const {
   Subscription s = subs_.require(caller, sub);
+  authz_.authorize(caller, actions::kGroupsRead, ResourceId::resource_group(s.id, name).str());
   return db_.read([&](store::Connection& c) { return store_.get(c, s.id, name).has_value(); });
 }
 
 ResourceGroup ResourceGroupService::update(const auth::Principal& caller, const std::string& sub,
                                            const std::string& name, const ResourceGroupPatch& in) const {
   Subscription s = subs_.require(caller, sub);
+  authz_.authorize(caller, actions::kGroupsWrite, ResourceId::resource_group(s.id, name).str());
   return db_.write([&](store::Connection& c) {
     auto g = store_.get(c, s.id, name);
     if (!g) throw errors::resource_group_not_found(name);
@@ -74,9 +79,14 @@ Paged<ResourceGroup> ResourceGroupService::list(const auth::Principal& caller, c
   Subscription s = subs_.require(caller, sub);
   const ResourceFilter& f = q.filter;
   if (f.resource_type || f.resource_group) throw errors::invalid_filter(q.raw_filter);
+  const Grants grants = authz_.grants(caller);
+  const std::string scope = ResourceId::subscription(s.id).str();
+  if (!grants.touches(scope)) throw Authorizer::denied(caller, actions::kGroupsRead, scope);
   auto all = db_.read([&](store::Connection& c) { return store_.list(c, s.id); });
   std::vector<ResourceGroup> kept;
   for (auto& g : all) {
+    // Observed: ARM lists only the groups the caller can read (a group-scoped Reader sees its group).
+    if (!grants.allows(actions::kGroupsRead, g.id().str())) continue;
     if (f.name && !text::iequals(g.name, *f.name)) continue;
     if (f.name_contains && text::to_lower(g.name).find(text::to_lower(*f.name_contains)) == std::string::npos) continue;
     if (f.location && g.location != canonical_location(*f.location)) continue;
@@ -89,6 +99,7 @@ Paged<ResourceGroup> ResourceGroupService::list(const auth::Principal& caller, c
 AsyncOperation ResourceGroupService::remove(const auth::Principal& caller, const std::string& sub,
                                             const std::string& name) const {
   Subscription s = subs_.require(caller, sub);
+  authz_.authorize(caller, actions::kGroupsDelete, ResourceId::resource_group(s.id, name).str());
   return db_.write([&](store::Connection& c) {
     auto g = store_.get(c, s.id, name);
     if (!g) throw errors::resource_group_not_found(name);

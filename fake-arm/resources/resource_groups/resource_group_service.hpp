@@ -6,6 +6,7 @@
 #include "emulator/auth/principal.hpp"
 #include "emulator/exec/clock.hpp"
 #include "emulator/store/database.hpp"
+#include "fake-arm/authorization/authorizer.hpp"
 #include "fake-arm/core/async_operations.hpp"
 #include "fake-arm/core/list_query.hpp"
 #include "fake-arm/core/resource_store.hpp"
@@ -21,8 +22,12 @@ namespace azemu::arm {
 class ResourceGroupService {
 public:
   ResourceGroupService(store::Database& db, const exec::Clock& clock, const SubscriptionService& subs,
-                       const AsyncOperations& ops)
-      : db_(db), clock_(clock), subs_(subs), ops_(ops) {}
+                       const AsyncOperations& ops, const Authorizer& authz)
+      : db_(db), clock_(clock), subs_(subs), ops_(ops), authz_(authz) {}
+
+  // Every method also throws AuthorizationFailed unless the caller may perform
+  // Microsoft.Resources/subscriptions/resourceGroups/{read|write|delete} on the group; list()
+  // shows only the groups the caller may read (403 when it has no role in the subscription).
 
   struct PutResult {
     ResourceGroup group;
@@ -53,6 +58,7 @@ private:
   const exec::Clock& clock_;
   const SubscriptionService& subs_;
   const AsyncOperations& ops_;
+  const Authorizer& authz_;
   ResourceGroupStore store_;
   ResourceStore resources_;
   std::vector<DeleteHook> hooks_;

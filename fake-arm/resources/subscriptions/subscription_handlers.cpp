@@ -19,7 +19,7 @@ http::Reply SubscriptionHandlers::list(http::Request& req) {
 }
 
 http::Reply SubscriptionHandlers::get(http::Request& req) {
-  return http::Reply::ok(to_json(svc_.require(caller(req), req.param("subscriptionId"))));
+  return http::Reply::ok(to_json(svc_.get(caller(req), req.param("subscriptionId"))));
 }
 
 http::Reply SubscriptionHandlers::list_locations(http::Request& req) {

@@ -3,12 +3,27 @@
 
 #include "emulator/ids/guid.hpp"
 #include "emulator/json/strings.hpp"
+#include "fake-arm/authorization/actions.hpp"
 #include "fake-arm/errors.hpp"
 
 namespace azemu::arm {
 
 std::vector<Subscription> SubscriptionService::list(const auth::Principal& caller) const {
-  return db_.read([&](store::Connection& c) { return store_.list_for_tenant(c, caller.tenant_id); });
+  const Grants grants = authz_.grants(caller);
+  auto all = db_.read([&](store::Connection& c) { return store_.list_for_tenant(c, caller.tenant_id); });
+  std::vector<Subscription> visible;
+  for (auto& s : all)
+    if (grants.touches("/subscriptions/" + s.id)) visible.push_back(std::move(s));
+  return visible;
+}
+
+Subscription SubscriptionService::get(const auth::Principal& caller, const std::string& id) const {
+  Subscription s = require(caller, id);
+  // Decision: an existing subscription of the caller's tenant without any assignment of the caller
+  // is 403 AuthorizationFailed (what ARM answers for .../subscriptions/read), not 404.
+  const std::string scope = "/subscriptions/" + s.id;
+  if (!authz_.grants(caller).touches(scope)) throw Authorizer::denied(caller, actions::kSubscriptionsRead, scope);
+  return s;
 }
 
 Subscription SubscriptionService::require(const auth::Principal& caller, const std::string& id) const {
@@ -33,7 +48,7 @@ std::vector<ports::TenantInfo> SubscriptionService::tenants(const auth::Principa
 }
 
 std::vector<LocationInfo> SubscriptionService::locations(const auth::Principal& caller, const std::string& id) const {
-  require(caller, id);
+  get(caller, id);
   return location_catalog();
 }
 

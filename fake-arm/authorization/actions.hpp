@@ -1,0 +1,30 @@
+// The ARM operation names ("actions") fake-arm checks with the Authorizer, one home for each.
+// Spec: learn.microsoft.com "Azure resource provider operations" (Microsoft.Resources,
+// Microsoft.Authorization). Actions of arbitrary provider types are built with resource_action().
+#pragma once
+
+#include <string>
+
+namespace azemu::arm::actions {
+
+inline constexpr const char* kSubscriptionsRead = "Microsoft.Resources/subscriptions/read";
+inline constexpr const char* kProvidersRead = "Microsoft.Resources/subscriptions/providers/read";
+inline constexpr const char* kGroupsRead = "Microsoft.Resources/subscriptions/resourceGroups/read";
+inline constexpr const char* kGroupsWrite = "Microsoft.Resources/subscriptions/resourceGroups/write";
+inline constexpr const char* kGroupsDelete = "Microsoft.Resources/subscriptions/resourceGroups/delete";
+inline constexpr const char* kResourcesRead = "Microsoft.Resources/subscriptions/resources/read";
+inline constexpr const char* kGroupResourcesRead = "Microsoft.Resources/subscriptions/resourceGroups/resources/read";
+inline constexpr const char* kRoleAssignmentsRead = "Microsoft.Authorization/roleAssignments/read";
+inline constexpr const char* kRoleAssignmentsWrite = "Microsoft.Authorization/roleAssignments/write";
+inline constexpr const char* kRoleAssignmentsDelete = "Microsoft.Authorization/roleAssignments/delete";
+inline constexpr const char* kRoleDefinitionsRead = "Microsoft.Authorization/roleDefinitions/read";
+inline constexpr const char* kRoleDefinitionsWrite = "Microsoft.Authorization/roleDefinitions/write";
+inline constexpr const char* kRoleDefinitionsDelete = "Microsoft.Authorization/roleDefinitions/delete";
+
+/// "{Namespace}/register/action" and "{Namespace}/unregister/action".
+inline std::string register_provider(const std::string& ns) { return ns + "/register/action"; }
+inline std::string unregister_provider(const std::string& ns) { return ns + "/unregister/action"; }
+/// "{full type}/{verb}", e.g. ("Microsoft.KeyVault/vaults", "read").
+inline std::string resource_action(const std::string& full_type, const char* verb) { return full_type + "/" + verb; }
+
+}  // namespace azemu::arm::actions
