@@ -50,35 +50,29 @@ std::string str(const nlohmann::json& j, const char* name) {
 }
 }  // namespace
 
-VerifyResult TokenVerifier::verify(std::string_view authorization, const std::vector<std::string>& audiences,
-                                   std::int64_t now) const {
-  VerifyResult r;
-  if (!text::istarts_with(authorization, "Bearer ")) return r;
-  std::string_view token = authorization.substr(7);
-  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-  r.failure = AuthFailure::malformed;
-  if (token.empty()) {
-    r.failure = AuthFailure::missing;
-    return r;
+std::optional<Principal> TokenVerifier::decode_verified(std::string_view token, AuthFailure& failure) const {
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (auto it = cache_.find(std::string(token)); it != cache_.end()) return it->second;
   }
+  failure = AuthFailure::malformed;
   auto first = token.find('.');
   auto last = token.rfind('.');
-  if (first == std::string_view::npos || first == last) return r;
+  if (first == std::string_view::npos || first == last) return std::nullopt;
   nlohmann::json claims;
   std::string signature;
   try {
     claims = nlohmann::json::parse(text::base64_decode(token.substr(first + 1, last - first - 1)));
     signature = text::base64_decode(token.substr(last + 1));
   } catch (...) {
-    return r;
+    return std::nullopt;
   }
-  if (!claims.is_object()) return r;
+  if (!claims.is_object()) return std::nullopt;
   if (!key_.verify(token.substr(0, last), signature)) {
-    r.failure = AuthFailure::bad_signature;
-    return r;
+    failure = AuthFailure::bad_signature;
+    return std::nullopt;
   }
-  Principal& p = r.principal;
-  p.claims = claims;
+  Principal p;
   p.tenant_id = str(claims, "tid");
   p.object_id = str(claims, "oid");
   p.app_id = str(claims, "appid");
@@ -90,12 +84,29 @@ VerifyResult TokenVerifier::verify(std::string_view authorization, const std::ve
   p.scopes = string_list(claims, "scp", ' ');
   p.roles = string_list(claims, "roles", ' ');
   p.expires_at = claims.value("exp", std::int64_t{0});
+  p.claims = std::move(claims);
+  std::lock_guard lock(cache_mutex_);
+  if (cache_.size() >= 4096) cache_.clear();  // bounded; tokens are re-verified after a clear
+  cache_.emplace(std::string(token), p);
+  return p;
+}
 
+VerifyResult TokenVerifier::verify(std::string_view authorization, const std::vector<std::string>& audiences,
+                                   std::int64_t now) const {
+  VerifyResult r;
+  if (!text::istarts_with(authorization, "Bearer ")) return r;
+  std::string_view token = authorization.substr(7);
+  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+  if (token.empty()) return r;
+  auto principal = decode_verified(token, r.failure);
+  if (!principal) return r;
+  r.principal = std::move(*principal);
+  const Principal& p = r.principal;
   if (p.expires_at <= now) {
     r.failure = AuthFailure::expired;
     return r;
   }
-  if (claims.value("nbf", std::int64_t{0}) > now + 300) {  // Entra tolerates 5 minutes of skew
+  if (p.claims.value("nbf", std::int64_t{0}) > now + 300) {  // Entra tolerates 5 minutes of skew
     r.failure = AuthFailure::not_yet_valid;
     return r;
   }

@@ -21,7 +21,14 @@ thread_local std::map<std::uint64_t, std::unique_ptr<Connection>> t_connections;
 }  // namespace
 
 Statement::~Statement() {
-  if (stmt_) sqlite3_finalize(stmt_);
+  if (!stmt_) return;
+  if (in_use_) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    *in_use_ = false;
+  } else {
+    sqlite3_finalize(stmt_);
+  }
 }
 
 Statement& Statement::bind(int i, std::nullptr_t) {
@@ -61,7 +68,21 @@ std::optional<std::string> Statement::opt_text(int col) const {
   return text(col);
 }
 
+namespace {
+// Global SQLite settings, applied once before the first connection: no global memory statistics
+// (they take a process-wide mutex on every allocation), multi-thread mode (one connection per thread).
+void configure_sqlite_once() {
+  static const bool done = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    return true;
+  }();
+  (void)done;
+}
+}  // namespace
+
 Connection::Connection(const std::string& path) {
+  configure_sqlite_once();
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                       nullptr) != SQLITE_OK)
     fail(db_, "open " + path);
@@ -72,6 +93,7 @@ Connection::Connection(const std::string& path) {
 }
 
 Connection::~Connection() {
+  for (auto& [sql, c] : cache_) sqlite3_finalize(c->stmt);
   if (db_) sqlite3_close_v2(db_);
 }
 
@@ -86,6 +108,16 @@ void Connection::exec(std::string_view sql) {
 }
 
 Statement Connection::prepare(std::string_view sql) {
+  auto& slot = cache_[std::string(sql)];
+  if (!slot) slot = std::make_unique<Cached>();
+  if (!slot->in_use) {
+    if (!slot->stmt && sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                          &slot->stmt, nullptr) != SQLITE_OK)
+      fail(db_, "prepare");
+    slot->in_use = true;
+    return Statement(db_, slot->stmt, &slot->in_use);
+  }
+  // The same SQL is already being stepped further up the stack: use a one-off statement.
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
     fail(db_, "prepare");
