@@ -3,13 +3,16 @@
 // Entry points used by the composition root (emulator/app/services.cpp) only.
 #pragma once
 
+#include "emulator/audit/audit_log.hpp"
 #include "emulator/cloud/hosts.hpp"
 #include "emulator/exec/clock.hpp"
 #include "emulator/http/router.hpp"
 #include "emulator/ports/directory.hpp"
 #include "emulator/ports/seed.hpp"
+#include "emulator/ports/vaults.hpp"
 #include "emulator/store/database.hpp"
 
+#include <memory>
 #include <vector>
 
 namespace azemu::arm {
@@ -26,9 +29,13 @@ struct ArmDeps {
   const exec::Clock& clock;
   const cloud::HostNames& names;
   const ports::Directory& directory;
+  audit::AuditLog& audit;  // vault management operations are audited like data-plane calls
 };
 
 /// Registers the management-host routes and the ARM not-found answer.
 void mount(http::Router& router, ArmDeps& deps);
+
+/// The ports::Vaults implementation over the Microsoft.KeyVault/vaults resources and RBAC tables.
+std::unique_ptr<ports::Vaults> make_vaults(store::Database& db);
 
 }  // namespace azemu::arm

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -77,6 +78,27 @@ ports::Seed DataDir::load_or_create_seed() const {
   }
   ::unlink(tmp.c_str());
   return s;
+}
+
+std::string DataDir::load_or_create_master_key() const {
+  std::string file = path_ + "/master.key";
+  if (std::ifstream in(file, std::ios::binary); in) {
+    std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (key.size() != 64) throw std::runtime_error(file + " is damaged (expected 64 hex characters)");
+    return key;
+  }
+  std::string key = ids::random_hex(32);
+  std::string tmp = file + ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0 || ::write(fd, key.data(), key.size()) != static_cast<ssize_t>(key.size())) throw std::runtime_error("cannot write " + tmp);
+  ::fsync(fd);
+  ::close(fd);
+  if (::link(tmp.c_str(), file.c_str()) != 0) {  // another process won the race: use its key
+    ::unlink(tmp.c_str());
+    return load_or_create_master_key();
+  }
+  ::unlink(tmp.c_str());
+  return key;
 }
 
 }  // namespace azemu::app

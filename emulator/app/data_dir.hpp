@@ -21,6 +21,8 @@ public:
 
   /// Loads identity.json, or generates the identities and writes it (0600) on first use.
   ports::Seed load_or_create_seed() const;
+  /// 32 random bytes from master.key (0600), created on first use: encrypts key material at rest.
+  std::string load_or_create_master_key() const;
 
 private:
   std::string path_;

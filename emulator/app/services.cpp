@@ -16,6 +16,8 @@
 #include "emulator/tls/server_tls.hpp"
 #include "fake-aad/mount.hpp"
 #include "fake-arm/mount.hpp"
+#include "fake-keyvault/mount.hpp"
+#include "emulator/audit/audit_log.hpp"
 
 #include <boost/asio/signal_set.hpp>
 
@@ -31,6 +33,8 @@ namespace {
 std::vector<store::Migration> all_migrations() {
   std::vector<store::Migration> all = aad::migrations();
   for (auto& m : arm::migrations()) all.push_back(std::move(m));
+  for (auto& m : kv::migrations()) all.push_back(std::move(m));
+  for (auto& m : audit::migrations()) all.push_back(std::move(m));
   return all;
 }
 
@@ -41,12 +45,16 @@ struct Services {
   exec::SystemClock clock;
   cloud::HostNames names;
   auth::SigningKey signing_key;
+  std::string master_key;
   store::Database db;
   std::unique_ptr<ports::Directory> directory;
+  std::unique_ptr<ports::Vaults> vaults;
+  audit::AuditLog audit;
   auth::TokenVerifier verifier;
   http::Router router;
   aad::AadDeps aad_deps;
   arm::ArmDeps arm_deps;
+  kv::KvDeps kv_deps;
   http::Pipeline pipeline;
 
   explicit Services(const Config& c)
@@ -54,14 +62,19 @@ struct Services {
         seed(dir.load_or_create_seed()),
         names(c.cloud_base),
         signing_key(auth::SigningKey::load_or_create(dir.signing_key_path())),
+        master_key(dir.load_or_create_master_key()),
         db(dir.db_path(), all_migrations()),
         directory((aad::seed(db, seed), arm::seed(db, seed), aad::make_directory(db))),
+        vaults(arm::make_vaults(db)),
+        audit(db),
         verifier(signing_key, [this](std::string_view tid) { return directory->tenant_exists(tid); }),
         aad_deps{db, clock, signing_key, names},
-        arm_deps{db, clock, names, *directory},
+        arm_deps{db, clock, names, *directory, audit},
+        kv_deps{db, clock, names, *vaults, *directory, audit, master_key},
         pipeline(router, verifier, clock, names) {
     aad::mount(router, aad_deps);
     arm::mount(router, arm_deps);
+    kv::mount(router, kv_deps);
     if (c.test_controls) mount_test_controls(router, clock);
   }
 };

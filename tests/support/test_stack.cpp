@@ -4,6 +4,7 @@
 
 #include "fake-aad/mount.hpp"
 #include "fake-arm/mount.hpp"
+#include "fake-keyvault/mount.hpp"
 #include "emulator/json/strings.hpp"
 
 #include <cstdlib>
@@ -44,6 +45,7 @@ std::string make_temp_dir(const std::string& prefix) {
 struct TestStack::Deps {
   aad::AadDeps aad;
   arm::ArmDeps arm;
+  kv::KvDeps kv;
 };
 
 TestStack::TestStack() : dir_(make_temp_dir("azemu-test")), seed_(test_seed()) {
@@ -52,16 +54,22 @@ TestStack::TestStack() : dir_(make_temp_dir("azemu-test")), seed_(test_seed()) {
   key_ = std::make_unique<auth::SigningKey>(auth::SigningKey::load_or_create(shared_pem_dir + "/key.pem"));
   std::vector<store::Migration> all = aad::migrations();
   for (auto& m : arm::migrations()) all.push_back(m);
+  for (auto& m : kv::migrations()) all.push_back(m);
+  for (auto& m : audit::migrations()) all.push_back(m);
   db_ = std::make_unique<store::Database>(dir_ + "/azemu.db", all);
   aad::seed(*db_, seed_);
   arm::seed(*db_, seed_);
   directory_ = aad::make_directory(*db_);
+  vaults_ = arm::make_vaults(*db_);
+  audit_ = std::make_unique<audit::AuditLog>(*db_);
   verifier_ = std::make_unique<auth::TokenVerifier>(
       *key_, [this](std::string_view tid) { return directory_->tenant_exists(tid); });
   deps_ = std::make_unique<Deps>(Deps{aad::AadDeps{*db_, clock_, *key_, names_},
-                                      arm::ArmDeps{*db_, clock_, names_, *directory_}});
+                                      arm::ArmDeps{*db_, clock_, names_, *directory_, *audit_},
+                                      kv::KvDeps{*db_, clock_, names_, *vaults_, *directory_, *audit_, master_key_}});
   aad::mount(router_, deps_->aad);
   arm::mount(router_, deps_->arm);
+  kv::mount(router_, deps_->kv);
   pipeline_ = std::make_unique<http::Pipeline>(router_, *verifier_, clock_, names_);
 }
 

@@ -10,7 +10,9 @@
 #include "emulator/exec/clock.hpp"
 #include "emulator/http/pipeline.hpp"
 #include "emulator/http/router.hpp"
+#include "emulator/audit/audit_log.hpp"
 #include "emulator/ports/directory.hpp"
+#include "emulator/ports/vaults.hpp"
 #include "emulator/ports/seed.hpp"
 #include "emulator/store/database.hpp"
 
@@ -60,6 +62,8 @@ public:
   const auth::SigningKey& signing_key() const { return *key_; }
   const http::Router& router() const { return router_; }
   const ports::Seed& seed() const { return seed_; }
+  audit::AuditLog& audit() { return *audit_; }
+  const ports::Vaults& vaults() const { return *vaults_; }
   const std::string& data_dir() const { return dir_; }
 
 private:
@@ -70,6 +74,9 @@ private:
   cloud::HostNames names_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<ports::Directory> directory_;
+  std::unique_ptr<ports::Vaults> vaults_;
+  std::unique_ptr<audit::AuditLog> audit_;
+  std::string master_key_ = std::string(64, 'a');
   std::unique_ptr<auth::TokenVerifier> verifier_;
   http::Router router_;
   std::unique_ptr<http::Pipeline> pipeline_;
