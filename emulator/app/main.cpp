@@ -41,6 +41,13 @@ int main(int argc, char** argv) {
   approve->add_option("code", code, "the code az printed")->required();
   approve->add_option("--user", user, "UPN to sign in as (default: the seeded admin)");
 
+  std::string audit_vault;
+  bool audit_json = false;
+  auto* audit = app.add_subcommand("audit", "print the audit log (Key Vault AuditEvent records)");
+  add_common(audit);
+  audit->add_option("--vault", audit_vault, "only this vault");
+  audit->add_flag("--json", audit_json, "AuditEvent JSON instead of text lines");
+
   auto* routes = app.add_subcommand("routes", "print the route table");
   add_common(routes);
   app.add_subcommand("version", "print the version");
@@ -52,6 +59,7 @@ int main(int argc, char** argv) {
       std::cout << azemu::app::env_script(config, mode, az_profile);
       return 0;
     }
+    if (*audit) return azemu::app::print_audit(config, audit_vault, audit_json);
     if (*approve) return azemu::app::approve_device_code(config, code, user);
     if (*routes) {
       std::cout << azemu::app::route_table(config);

@@ -2,6 +2,7 @@
 // service's migrations and seed rows → ports → router (every mount()) → pipeline → TLS → server.
 #include "emulator/app/services.hpp"
 
+#include "emulator/app/admin_routes.hpp"
 #include "emulator/app/data_dir.hpp"
 #include "emulator/app/test_controls.hpp"
 #include "emulator/auth/jwt.hpp"
@@ -75,6 +76,7 @@ struct Services {
     aad::mount(router, aad_deps);
     arm::mount(router, arm_deps);
     kv::mount(router, kv_deps);
+    mount_admin(router, audit);
     if (c.test_controls) mount_test_controls(router, clock);
   }
 };
@@ -129,6 +131,14 @@ int run_server(const Config& config) {
 std::string route_table(const Config& config) {
   Services s(config);
   return s.router.table();
+}
+
+int print_audit(const Config& config, const std::string& vault, bool json) {
+  DataDir dir(config.data_dir_abs());
+  store::Database db(dir.db_path(), all_migrations());
+  audit::AuditLog log(db);
+  std::fputs(format_audit(log.list(vault), json).c_str(), stdout);
+  return 0;
 }
 
 int approve_device_code(const Config& config, const std::string& code, const std::string& user) {

@@ -12,6 +12,8 @@ namespace azemu::app {
 int run_server(const Config& config);
 /// `azemu routes`: the route table (tests/golden/routes.txt pins it).
 std::string route_table(const Config& config);
+/// `azemu audit [--vault NAME] [--json]`: the audit log of the data dir.
+int print_audit(const Config& config, const std::string& vault, bool json);
 /// `azemu approve CODE`: approves a device code in the data dir's store; returns the exit code.
 int approve_device_code(const Config& config, const std::string& code, const std::string& user);
 
