@@ -9,4 +9,5 @@ trap 'stop_azemu' EXIT
 ensure_js_deps || exit 1
 start_azemu "$DATA" "$PORT" || exit 1
 eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+export AZEMU_PORT=$PORT
 cd "$E2E_DIR/js" && node --test ./*.test.mjs

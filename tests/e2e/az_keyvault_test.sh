@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# e2e: Key Vault with the real `az` (proxy mode): vaults through ARM (create as user and as service
+# principal, show, list, update, delete, list-deleted, recover, purge, set-policy, delete-policy), keys
+# and secrets through the data plane (with the az-shim for Debian's missing track-1 SDK), and the audit
+# log. Usage: az_keyvault_test.sh
+source "$(dirname "$0")/lib.sh"
+require_az
+WORK=$(mktemp -d /tmp/azemu-e2e-kv-XXXXXX)
+DATA=$WORK/data
+PORT=$(free_port)
+trap 'stop_azemu' EXIT
+start_azemu "$DATA" "$PORT" || exit 1
+eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+KV=kv$$e2e
+KV_SP=kvsp$$e2e
+echo "# azemu on port $PORT, data $DATA, vault $KV"
+
+check "admin login" az login -u "$AZEMU_ADMIN_USER" -p "$AZEMU_ADMIN_PASSWORD"
+check "provider register" az provider register -n Microsoft.KeyVault
+check "group create" az group create -n kvGroup -l WestUS
+check_eq "keyvault create --enabled-for-disk-encryption (admin)" "true" \
+  az keyvault create --name "$KV" -g kvGroup -l WestUS --enabled-for-disk-encryption True \
+  --query properties.enabledForDiskEncryption -o tsv
+check_eq "vaultUri" "https://$KV.vault.azure.net/" az keyvault show -n "$KV" --query properties.vaultUri -o tsv
+check_eq "creator got an access policy (via Graph /me)" "$(az ad signed-in-user show --query id -o tsv)" \
+  az keyvault show -n "$KV" --query "properties.accessPolicies[0].objectId" -o tsv
+check_eq "keyvault list" "$KV" az keyvault list -g kvGroup --query "[0].name" -o tsv
+check_eq "keyvault update" "true" az keyvault update -n "$KV" --enabled-for-deployment true \
+  --query properties.enabledForDeployment -o tsv
+check_fails_with "name already taken" "already|VaultAlreadyExists|exist" \
+  az keyvault create --name "$KV" -g kvGroup -l WestUS
+
+# --- keys and secrets ------------------------------------------------------------------------
+KID=$(az keyvault key create --vault-name "$KV" --name myKey --protection software --query key.kid -o tsv 2>&1)
+if [[ $KID == https://$KV.vault.azure.net/keys/myKey/* ]]; then ok "key create: $KID"; else not_ok "key create" "$KID"; fi
+check_eq "key show" "$KID" az keyvault key show --vault-name "$KV" -n myKey --query key.kid -o tsv
+check "key create (second version)" az keyvault key create --vault-name "$KV" --name myKey --protection software
+check_eq "key list-versions" "2" az keyvault key list-versions --vault-name "$KV" -n myKey --query "length(@)" -o tsv
+check_eq "key list" "1" az keyvault key list --vault-name "$KV" --query "length(@)" -o tsv
+check "key backup" az keyvault key backup --vault-name "$KV" -n myKey --file "$WORK/myKey.bak"
+openssl genrsa -out "$WORK/imported.pem" 2048 2> /dev/null
+check_eq "key import --pem-file" "RSA" az keyvault key import --vault-name "$KV" -n imported --pem-file "$WORK/imported.pem" \
+  --query key.kty -o tsv
+check "key delete" az keyvault key delete --vault-name "$KV" -n myKey
+check "key recover" az keyvault key recover --vault-name "$KV" -n myKey
+check "key delete again" az keyvault key delete --vault-name "$KV" -n myKey
+check "key purge" az keyvault key purge --vault-name "$KV" -n myKey
+check_eq "key restore from backup" "$KID" az keyvault key restore --vault-name "$KV" --file "$WORK/myKey.bak" \
+  --query key.kid -o tsv
+check_eq "secret set" "s3cr3t" az keyvault secret set --vault-name "$KV" -n mySecret --value s3cr3t --query value -o tsv
+check_eq "secret show" "s3cr3t" az keyvault secret show --vault-name "$KV" -n mySecret --query value -o tsv
+check_eq "secret list" "mySecret" az keyvault secret list --vault-name "$KV" --query "[0].name" -o tsv
+check "secret delete" az keyvault secret delete --vault-name "$KV" -n mySecret
+check "secret recover" az keyvault secret recover --vault-name "$KV" -n mySecret
+check "secret delete again" az keyvault secret delete --vault-name "$KV" -n mySecret
+check "secret purge" az keyvault secret purge --vault-name "$KV" -n mySecret
+
+# --- policies ------------------------------------------------------------------------------
+{ read -r SP_ID; read -r SP_PW; } < <(az ad sp create-for-rbac -n kv-e2e-sp --role Contributor \
+  --scopes "/subscriptions/$AZEMU_SUBSCRIPTION_ID" --query "[appId,password]" -o tsv 2>/dev/null)
+check "set-policy --spn (keys: get, wrapKey only)" az keyvault set-policy --name "$KV" --spn "$SP_ID" \
+  --key-permissions get wrapKey --secret-permissions get
+SP_OID=$(az ad sp show --id "$SP_ID" --query id -o tsv 2>/dev/null)
+check "set-policy --object-id" az keyvault set-policy --name "$KV" --object-id "$SP_OID" --key-permissions get wrapKey list
+check "SP login" az login --service-principal -u "$SP_ID" -p "$SP_PW" --tenant "$AZEMU_TENANT_ID"
+check_eq "SP can list keys" "2" az keyvault key list --vault-name "$KV" --query "length(@)" -o tsv
+check_fails_with "SP without secrets set: 403" "Forbidden|does not have secrets set permission|403" \
+  az keyvault secret set --vault-name "$KV" -n denied --value x
+check_eq "keyvault create as a service principal" "$KV_SP" \
+  az keyvault create --name "$KV_SP" -g kvGroup -l WestUS --enabled-for-disk-encryption True --query name -o tsv
+check "admin login" az login -u "$AZEMU_ADMIN_USER" -p "$AZEMU_ADMIN_PASSWORD"
+check "delete-policy" az keyvault delete-policy --name "$KV" --object-id "$SP_OID"
+check_eq "policy gone" "0" az keyvault show -n "$KV" --query "length(properties.accessPolicies[?objectId=='$SP_OID'])" -o tsv
+
+# --- soft delete of the vault -----------------------------------------------------------------
+check "keyvault delete" az keyvault delete -n "$KV"
+check_eq "keyvault list-deleted" "$KV" az keyvault list-deleted --query "[?name=='$KV'].name | [0]" -o tsv
+check "keyvault recover" az keyvault recover -n "$KV"
+check_eq "recovered vault keeps its keys" "2" az keyvault key list --vault-name "$KV" --query "length(@)" -o tsv
+check "keyvault delete again" az keyvault delete -n "$KV"
+check "keyvault purge" az keyvault purge -n "$KV"
+check_eq "purged vault is gone from list-deleted" "" az keyvault list-deleted --query "[?name=='$KV'].name | [0]" -o tsv
+
+# --- audit ---------------------------------------------------------------------------------
+AUDIT=$("$AZEMU_BIN" audit --data-dir "$DATA" --vault "$KV" 2>&1)
+if grep -q "KeyCreate" <<<"$AUDIT" && grep -q " 403 " <<<"$AUDIT"; then ok "azemu audit shows KeyCreate and the 403"
+else not_ok "azemu audit shows KeyCreate and the 403" "$AUDIT"; fi
+
+finish
