@@ -53,16 +53,20 @@ ErrorBody render(const AzureError& e, Dialect dialect, const std::string& reques
                 {"innerError",
                  {{"date", now_iso}, {"request-id", request_id}, {"client-request-id", request_id}}}}}};
       break;
-    case Dialect::aad:
+    case Dialect::aad: {
+      // Observed: Entra appends the trace/correlation ids and a "YYYY-MM-DD hh:mm:ssZ" timestamp.
+      std::string ts = now_iso.size() >= 19 ? now_iso.substr(0, 10) + " " + now_iso.substr(11, 8) + "Z" : now_iso;
       body = {{"error", e.code()},
-              {"error_description", e.message()},
+              {"error_description", e.message() + "\r\nTrace ID: " + request_id + "\r\nCorrelation ID: " + request_id +
+                                        "\r\nTimestamp: " + ts},
               {"error_codes", e.aad_codes()},
-              {"timestamp", now_iso},
+              {"timestamp", ts},
               {"trace_id", request_id},
               {"correlation_id", request_id},
               {"error_uri", "https://login.microsoftonline.com/error?code=" +
                                 (e.aad_codes().empty() ? std::string("0") : std::to_string(e.aad_codes()[0]))}};
       break;
+    }
     case Dialect::plain:
       return {status, "text/plain; charset=utf-8", e.code() + ": " + e.message() + "\n"};
   }

@@ -204,8 +204,8 @@ TEST_CASE("token endpoint errors as Entra sends them") {
     auto r = post_form(stack, url, form({{"grant_type", "password"}, {"client_id", "04b07795-8ddb-461a-bbee-02f9e1bf7b46"},
                                          {"username", s.admin_user}, {"password", "wrong"}, {"scope", arm}}));
     check_error(r, 400, "invalid_grant", 50126);
-    CHECK(r.json()["error_description"] ==
-          "AADSTS50126: Error validating credentials due to invalid username or password.");
+    CHECK(r.json()["error_description"].get<std::string>().find("\r\nTrace ID: ") != std::string::npos);
+    CHECK(r.json()["error_description"].get<std::string>().rfind("AADSTS50126: Error validating credentials due to invalid username or password.", 0) == 0);
   }
   SUBCASE("unknown tenant") {
     auto r = post_form(stack, token_url("3f2504e0-4f89-41d3-9a0c-0305e82c3301"), client_credentials_body(s, arm));
@@ -217,8 +217,7 @@ TEST_CASE("token endpoint errors as Entra sends them") {
   SUBCASE("missing grant_type") {
     auto r = post_form(stack, url, form({{"client_id", s.client_id}}));
     check_error(r, 400, "invalid_request", 900144);
-    CHECK(r.json()["error_description"] ==
-          "AADSTS900144: The request body must contain the following parameter: 'grant_type'.");
+    CHECK(r.json()["error_description"].get<std::string>().rfind("AADSTS900144: The request body must contain the following parameter: 'grant_type'.", 0) == 0);
   }
   SUBCASE("missing scope on v2") {
     auto r = post_form(stack, url, form({{"grant_type", "client_credentials"}, {"client_id", s.client_id},
