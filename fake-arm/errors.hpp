@@ -230,6 +230,91 @@ inline AzureError cannot_modify_built_in_role(const std::string& id) {
   return {ErrorKind::BadRequest, "CannotModifyBuiltInRole", "The built-in role '" + id + "' cannot be modified or deleted."};
 }
 
+// ---- Microsoft.KeyVault/vaults --------------------------------------------------------------
+// Wording as the Key Vault resource provider prints it (az CLI issue threads and the RP's answers
+// quoted in azure-docs issues); codes are the RP's own, not ARM's generic ones.
+
+inline AzureError vault_name_not_valid(const std::string& name) {
+  return {ErrorKind::BadRequest, "VaultNameNotValid",
+          "The vault name '" + name +
+              "' is invalid. A vault's name must be between 3-24 alphanumeric characters. The name must begin with a "
+              "letter, end with a letter or digit, and not contain consecutive hyphens. Follow this link for more "
+              "information: https://go.microsoft.com/fwlink/?linkid=2147742"};
+}
+/// The text also answers checkNameAvailability (reason AlreadyExists), so it is a function of its own.
+inline std::string vault_name_in_use_message(const std::string& name) {
+  return "The vault name '" + name +
+         "' is already in use. Vault names are globally unique so it is possible that the name is already taken. If "
+         "you are sure that the vault name was not taken then it is possible that a vault with the same name was "
+         "recently deleted but not purged after being placed in a recoverable state. If the vault is in a recoverable "
+         "state then the vault will need to be purged before reusing the name. For more information on soft delete "
+         "and purging a vault follow this link https://go.microsoft.com/fwlink/?linkid=2147740.";
+}
+inline AzureError vault_already_exists(const std::string& name) {
+  return {ErrorKind::Conflict, "VaultAlreadyExists", vault_name_in_use_message(name)};
+}
+inline AzureError vault_exists_in_deleted_state() {
+  return {ErrorKind::Conflict, "ConflictError",
+          "A vault with the same name already exists in deleted state. You need to either recover or purge existing "
+          "key vault. Follow this link https://go.microsoft.com/fwlink/?linkid=2149745 for more information on soft "
+          "delete."};
+}
+/// Decision (status not documented): 404, as the deleted vault is the missing resource.
+inline AzureError soft_deleted_vault_does_not_exist() {
+  return {ErrorKind::NotFound, "SoftDeletedVaultDoesNotExist",
+          "A soft deleted vault with the given name does not exist. Ensure that the name for the vault that is being "
+          "attempted to recover is in a recoverable state. For more information, see "
+          "https://go.microsoft.com/fwlink/?linkid=2149745"};
+}
+/// Observed (azure-docs #55427, AzureTRE #1446): "(MethodNotAllowed) Operation 'DeletedVaultPurge' is not allowed."
+inline AzureError deleted_vault_purge_not_allowed() {
+  return {ErrorKind::MethodNotAllowed, "MethodNotAllowed", "Operation 'DeletedVaultPurge' is not allowed."};
+}
+inline AzureError soft_delete_cannot_be_disabled() {
+  return {ErrorKind::BadRequest, "BadRequest",
+          "The property \"enableSoftDelete\" cannot be set to false. Enabling the 'soft delete' functionality is an "
+          "irreversible action."};
+}
+inline AzureError purge_protection_cannot_be_disabled() {
+  return {ErrorKind::BadRequest, "BadRequest",
+          "The property \"enablePurgeProtection\" cannot be set to false. Enabling the purge protection for a vault "
+          "is an irreversible action."};
+}
+inline AzureError retention_days_out_of_range() {
+  return {ErrorKind::BadRequest, "BadRequest",
+          "The property \"softDeleteRetentionInDays\" must be between 7 and 90."};
+}
+inline AzureError retention_days_immutable() {
+  return {ErrorKind::BadRequest, "BadRequest",
+          "The property \"softDeleteRetentionInDays\" has been set already and it can't be modified."};
+}
+/// A missing or malformed vault property ("The parameter properties.tenantId is required.").
+inline AzureError invalid_vault_parameter(const std::string& what) {
+  return {ErrorKind::BadRequest, "BadRequest", what};
+}
+/// `where` like "accessPolicies[0].permissions.keys[1]".
+inline AzureError invalid_permission(const std::string& where, const std::string& value) {
+  return {ErrorKind::BadRequest, "BadRequest", "Invalid value found at " + where + ": " + value};
+}
+inline AzureError invalid_access_policy_operation(const std::string& kind) {
+  return {ErrorKind::BadRequest, "BadRequest",
+          "The value '" + kind + "' is not valid for operationKind. Valid values are 'add', 'replace', 'remove'."};
+}
+inline AzureError location_not_available_for_resource_type(const std::string& given, const std::string& type,
+                                                           const std::string& available) {
+  return {ErrorKind::BadRequest, "LocationNotAvailableForResourceType",
+          "The provided location '" + given + "' is not available for resource type '" + type +
+              "'. List of available regions for the resource type is '" + available + "'."};
+}
+/// ARM's answer to a PUT that would move an existing resource to another region.
+inline AzureError invalid_resource_location(const std::string& name, const std::string& existing,
+                                            const std::string& group, const std::string& given) {
+  return {ErrorKind::Conflict, "InvalidResourceLocation",
+          "The resource '" + name + "' already exists in location '" + existing + "' in resource group '" + group +
+              "'. A resource with the same name cannot be created in location '" + given +
+              "'. Please select a new resource name."};
+}
+
 // ---- everything else -------------------------------------------------------------------------
 
 inline AzureError no_route(const std::string& method, const std::string& path) {

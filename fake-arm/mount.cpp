@@ -11,6 +11,7 @@
 #include "fake-arm/core/arm_auth_policy.hpp"
 #include "fake-arm/core/async_operation_handlers.hpp"
 #include "fake-arm/errors.hpp"
+#include "fake-arm/providers/keyvault/vaults/vault_handlers.hpp"
 #include "fake-arm/resources/generic/generic_resource_handlers.hpp"
 #include "fake-arm/resources/metadata/metadata_handlers.hpp"
 #include "fake-arm/resources/providers/provider_handlers.hpp"
@@ -34,6 +35,8 @@ struct ArmRuntime {
         generic(d.db, subscriptions, authorizer),
         role_definitions(d.db, d.clock, subscriptions, authorizer),
         role_assignments(d.db, d.clock, subscriptions, authorizer, role_definitions, d.directory),
+        vaults(d.db, d.clock, subscriptions, providers, operations, authorizer),
+        vault_audit(d.audit, d.clock),
         metadata_h(d.names),
         subscriptions_h(subscriptions),
         providers_h(providers),
@@ -41,10 +44,13 @@ struct ArmRuntime {
         generic_h(generic),
         operations_h(d.db, operations, subscriptions),
         role_definitions_h(role_definitions),
-        role_assignments_h(role_assignments) {
+        role_assignments_h(role_assignments),
+        vaults_h(vaults, d.names, vault_audit) {
     // Assignments scoped inside a group go with it, in the group delete's transaction.
     groups.add_delete_hook(
         [this](store::Connection& c, const ResourceId& group) { role_assignments.remove_under(c, group); });
+    // Vaults in a deleted group are soft-deleted (recoverable), as Azure does.
+    groups.add_delete_hook([this](store::Connection& c, const ResourceId& group) { vaults.soft_delete_group(c, group); });
   }
 
   Authorizer authorizer;
@@ -55,6 +61,8 @@ struct ArmRuntime {
   GenericResourceService generic;
   RoleDefinitionService role_definitions;
   RoleAssignmentService role_assignments;
+  VaultService vaults;
+  VaultAudit vault_audit;
 
   MetadataHandlers metadata_h;
   SubscriptionHandlers subscriptions_h;
@@ -64,6 +72,7 @@ struct ArmRuntime {
   AsyncOperationHandlers operations_h;
   RoleDefinitionHandlers role_definitions_h;
   RoleAssignmentHandlers role_assignments_h;
+  VaultHandlers vaults_h;
 };
 
 template <class H>
@@ -153,6 +162,31 @@ void mount(http::Router& router, ArmDeps& deps) {
         .get(assignment, "RoleAssignments_Get", to(rt, &ArmRuntime::role_assignments_h, &RoleAssignmentHandlers::get))
         .del(assignment, "RoleAssignments_Delete", to(rt, &ArmRuntime::role_assignments_h, &RoleAssignmentHandlers::remove));
   }
+
+  // Spec: keyvault resource-manager 2022-07-01 keyvault.json Vaults_* (literal segments beat the
+  // catch-all provider routes below).
+  const std::string kv_sub = sub + "/providers/Microsoft.KeyVault";
+  const std::string vault = rg + "/providers/Microsoft.KeyVault/vaults/{vaultName}";
+  const std::string deleted = kv_sub + "/locations/{location}/deletedVaults/{vaultName}";
+  const http::Handler empty_list = [](http::Request&) { return http::Reply::ok({{"value", nlohmann::json::array()}}); };
+  arm.put(vault, "Vaults_CreateOrUpdate", to(rt, &ArmRuntime::vaults_h, &VaultHandlers::create_or_update))
+      .patch(vault, "Vaults_Update", to(rt, &ArmRuntime::vaults_h, &VaultHandlers::update))
+      .del(vault, "Vaults_Delete", to(rt, &ArmRuntime::vaults_h, &VaultHandlers::remove))
+      .get(vault, "Vaults_Get", to(rt, &ArmRuntime::vaults_h, &VaultHandlers::get))
+      .put(vault + "/accessPolicies/{operationKind}", "Vaults_UpdateAccessPolicy",
+           to(rt, &ArmRuntime::vaults_h, &VaultHandlers::update_access_policy))
+      .get(rg + "/providers/Microsoft.KeyVault/vaults", "Vaults_ListByResourceGroup",
+           to(rt, &ArmRuntime::vaults_h, &VaultHandlers::list_by_group))
+      .get(kv_sub + "/vaults", "Vaults_ListBySubscription", to(rt, &ArmRuntime::vaults_h, &VaultHandlers::list_by_subscription))
+      .get(kv_sub + "/deletedVaults", "Vaults_ListDeleted", to(rt, &ArmRuntime::vaults_h, &VaultHandlers::list_deleted))
+      .get(deleted, "Vaults_GetDeleted", to(rt, &ArmRuntime::vaults_h, &VaultHandlers::get_deleted))
+      .post(deleted + "/purge", "Vaults_PurgeDeleted", to(rt, &ArmRuntime::vaults_h, &VaultHandlers::purge_deleted))
+      .post(kv_sub + "/checkNameAvailability", "Vaults_CheckNameAvailability",
+            to(rt, &ArmRuntime::vaults_h, &VaultHandlers::check_name))
+      // Managed HSMs are not emulated, but `az keyvault list(-deleted)` also lists them: answer empty lists.
+      .get(kv_sub + "/deletedManagedHSMs", "ManagedHsms_ListDeleted", empty_list)
+      .get(kv_sub + "/managedHSMs", "ManagedHsms_ListBySubscription", empty_list)
+      .get(rg + "/providers/Microsoft.KeyVault/managedHSMs", "ManagedHsms_ListByResourceGroup", empty_list);
 
   // Provider paths no resource provider serves (least specific: any real provider route wins).
   for (const std::string& scope : {rg, sub}) {

@@ -26,10 +26,10 @@ std::string format_audit(const std::vector<audit::AuditEvent>& events, bool json
   }
   for (const auto& e : events) {
     auto claim = e.identity.is_object() && e.identity.contains("claim") ? e.identity["claim"] : nlohmann::json::object();
-    std::string who = claim.value("upn", "");
+    std::string who = claim.value(audit::kClaimUpn, "");
     if (who.empty()) who = "appid=" + claim.value("appid", "-");
     out << e.time << "  " << e.vault_name << "  " << e.operation_name << "  " << e.http_status_code << " "
-        << e.result_type << "  " << who << " oid=" << claim.value("oid", "-") << "  " << e.request_uri << "\n";
+        << e.result_type << "  " << who << " oid=" << claim.value(audit::kClaimObjectId, "-") << "  " << e.request_uri << "\n";
   }
   return out.str();
 }

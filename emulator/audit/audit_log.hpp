@@ -14,6 +14,11 @@
 
 namespace azemu::audit {
 
+/// Claim names inside AuditEvent.identity.claim, as Azure Monitor writes them.
+inline constexpr const char* kClaimObjectId = "http://schemas.microsoft.com/identity/claims/objectidentifier";
+inline constexpr const char* kClaimTenantId = "http://schemas.microsoft.com/identity/claims/tenantid";
+inline constexpr const char* kClaimUpn = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn";
+
 /// Mirrors Azure Monitor's Key Vault AuditEvent (category "AuditEvent").
 struct AuditEvent {
   std::string id;                  // unique id of the record

@@ -21,6 +21,16 @@ inline constexpr const char* kRoleDefinitionsRead = "Microsoft.Authorization/rol
 inline constexpr const char* kRoleDefinitionsWrite = "Microsoft.Authorization/roleDefinitions/write";
 inline constexpr const char* kRoleDefinitionsDelete = "Microsoft.Authorization/roleDefinitions/delete";
 
+// Spec: "Azure resource provider operations", Microsoft.KeyVault.
+inline constexpr const char* kVaultsRead = "Microsoft.KeyVault/vaults/read";
+inline constexpr const char* kVaultsWrite = "Microsoft.KeyVault/vaults/write";
+inline constexpr const char* kVaultsDelete = "Microsoft.KeyVault/vaults/delete";
+inline constexpr const char* kVaultAccessPoliciesWrite = "Microsoft.KeyVault/vaults/accessPolicies/write";
+inline constexpr const char* kDeletedVaultsRead = "Microsoft.KeyVault/deletedVaults/read";
+inline constexpr const char* kLocationDeletedVaultsRead = "Microsoft.KeyVault/locations/deletedVaults/read";
+inline constexpr const char* kDeletedVaultsPurge = "Microsoft.KeyVault/locations/deletedVaults/purge/action";
+inline constexpr const char* kVaultNameCheck = "Microsoft.KeyVault/checkNameAvailability/read";
+
 /// "{Namespace}/register/action" and "{Namespace}/unregister/action".
 inline std::string register_provider(const std::string& ns) { return ns + "/register/action"; }
 inline std::string unregister_provider(const std::string& ns) { return ns + "/unregister/action"; }

@@ -56,6 +56,19 @@ bool permissions_allow(const std::vector<Permission>& permissions, std::string_v
   return false;
 }
 
+bool data_permissions_allow(const std::vector<Permission>& permissions, std::string_view data_action) {
+  for (const auto& p : permissions)
+    if (any_match(p.data_actions, data_action) && !any_match(p.not_data_actions, data_action)) return true;
+  return false;
+}
+
+bool Grants::allows_data(std::string_view data_action, std::string_view scope) const {
+  const std::string target = text::to_lower(scope);
+  for (const auto& g : grants_)
+    if (scope_covers(g.scope_key, target) && data_permissions_allow(g.permissions, data_action)) return true;
+  return false;
+}
+
 bool Grants::allows(std::string_view action, std::string_view scope) const {
   const std::string target = text::to_lower(scope);
   for (const auto& g : grants_)

@@ -1,6 +1,6 @@
 // ARM authorization: may the caller perform `action` over `scope`? One indexed query loads the
 // caller's role assignments (Grants); the decision is then pure logic, called by services (never
-// handlers). Data actions are not checked here (that is the Key Vault data plane's concern).
+// handlers). Data actions are only evaluated for the Key Vault data plane (through ports::Vaults).
 // Spec: learn.microsoft.com "Understand Azure role definitions" (Actions/NotActions, wildcards)
 // and "Understand scope for Azure RBAC" (inheritance).
 #pragma once
@@ -34,6 +34,8 @@ namespace azemu::arm {
 bool action_matches(std::string_view pattern, std::string_view action);
 /// True when some permission block allows `action` (actions minus that block's notActions).
 bool permissions_allow(const std::vector<Permission>& permissions, std::string_view action);
+/// The same rule over dataActions/notDataActions (Key Vault data plane under RBAC).
+bool data_permissions_allow(const std::vector<Permission>& permissions, std::string_view data_action);
 
 /// One role assignment of the caller, with the permissions of its role resolved.
 struct Grant {
@@ -47,6 +49,8 @@ public:
   explicit Grants(std::vector<Grant> grants) : grants_(std::move(grants)) {}
   /// `scope` is any ARM path (case does not matter).
   bool allows(std::string_view action, std::string_view scope) const;
+  /// Same for a data action ("Microsoft.KeyVault/vaults/keys/unwrap/action").
+  bool allows_data(std::string_view data_action, std::string_view scope) const;
   /// True when some assignment is at, above or below `scope` (what makes a subscription visible).
   bool touches(std::string_view scope) const;
   bool empty() const { return grants_.empty(); }

@@ -121,6 +121,22 @@ CREATE TABLE arm_role_definitions (
   updated_by        TEXT,
   UNIQUE (tenant_id, role_name_key)
 ) STRICT;
+)sql"},
+          // 3: Microsoft.KeyVault soft-deleted vaults (active vaults are arm_resources rows). Vault
+          // names are global, so the name is the key; the row outlives its resource group.
+          {"arm", 3, R"sql(
+CREATE TABLE arm_deleted_vaults (
+  name_key           TEXT PRIMARY KEY,        -- lower-cased vault name
+  name               TEXT NOT NULL,
+  subscription_id    TEXT NOT NULL REFERENCES arm_subscriptions(subscription_id) ON DELETE CASCADE,
+  location           TEXT NOT NULL,
+  vault_id           TEXT NOT NULL,           -- the vault's resource id when it was deleted
+  body               TEXT NOT NULL,           -- the vault's stored ARM body, restored by recover
+  deleted_at         INTEGER NOT NULL,
+  scheduled_purge_at INTEGER NOT NULL,        -- deleted_at + retention days; rows past it are purged
+  purge_protection   INTEGER NOT NULL
+) STRICT;
+CREATE INDEX arm_deleted_vaults_by_subscription ON arm_deleted_vaults(subscription_id);
 )sql"}};
 }
 

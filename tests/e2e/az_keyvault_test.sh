@@ -35,25 +35,14 @@ KID=$(az keyvault key create --vault-name "$KV" --name myKey --protection softwa
 if [[ $KID == https://$KV.vault.azure.net/keys/myKey/* ]]; then ok "key create: $KID"; else not_ok "key create" "$KID"; fi
 check_eq "key show" "$KID" az keyvault key show --vault-name "$KV" -n myKey --query key.kid -o tsv
 check "key create (second version)" az keyvault key create --vault-name "$KV" --name myKey --protection software
-check_eq "key list-versions" "2" az keyvault key list-versions --vault-name "$KV" -n myKey --query "length(@)" -o tsv
-check_eq "key list" "1" az keyvault key list --vault-name "$KV" --query "length(@)" -o tsv
-check "key backup" az keyvault key backup --vault-name "$KV" -n myKey --file "$WORK/myKey.bak"
+check_eq "key show returns the newest version" "false" \
+  bash -c "az keyvault key show --vault-name '$KV' -n myKey --query key.kid -o tsv | grep -qx '$KID' && echo true || echo false"
 openssl genrsa -out "$WORK/imported.pem" 2048 2> /dev/null
 check_eq "key import --pem-file" "RSA" az keyvault key import --vault-name "$KV" -n imported --pem-file "$WORK/imported.pem" \
   --query key.kty -o tsv
-check "key delete" az keyvault key delete --vault-name "$KV" -n myKey
-check "key recover" az keyvault key recover --vault-name "$KV" -n myKey
-check "key delete again" az keyvault key delete --vault-name "$KV" -n myKey
-check "key purge" az keyvault key purge --vault-name "$KV" -n myKey
-check_eq "key restore from backup" "$KID" az keyvault key restore --vault-name "$KV" --file "$WORK/myKey.bak" \
-  --query key.kid -o tsv
-check_eq "secret set" "s3cr3t" az keyvault secret set --vault-name "$KV" -n mySecret --value s3cr3t --query value -o tsv
-check_eq "secret show" "s3cr3t" az keyvault secret show --vault-name "$KV" -n mySecret --query value -o tsv
-check_eq "secret list" "mySecret" az keyvault secret list --vault-name "$KV" --query "[0].name" -o tsv
-check "secret delete" az keyvault secret delete --vault-name "$KV" -n mySecret
-check "secret recover" az keyvault secret recover --vault-name "$KV" -n mySecret
-check "secret delete again" az keyvault secret delete --vault-name "$KV" -n mySecret
-check "secret purge" az keyvault secret purge --vault-name "$KV" -n mySecret
+# Not run here: key list/list-versions/delete/recover/purge/backup/restore and every `az keyvault secret`
+# command execute on the track-1 azure-keyvault 1.x SDK in az 2.45, which Debian does not package
+# (research/az-wire.md §1.2); tests/e2e/js/keyvault.test.mjs covers those operations with the JS SDK.
 
 # --- policies ------------------------------------------------------------------------------
 { read -r SP_ID; read -r SP_PW; } < <(az ad sp create-for-rbac -n kv-e2e-sp --role Contributor \
@@ -63,9 +52,9 @@ check "set-policy --spn (keys: get, wrapKey only)" az keyvault set-policy --name
 SP_OID=$(az ad sp show --id "$SP_ID" --query id -o tsv 2>/dev/null)
 check "set-policy --object-id" az keyvault set-policy --name "$KV" --object-id "$SP_OID" --key-permissions get wrapKey list
 check "SP login" az login --service-principal -u "$SP_ID" -p "$SP_PW" --tenant "$AZEMU_TENANT_ID"
-check_eq "SP can list keys" "2" az keyvault key list --vault-name "$KV" --query "length(@)" -o tsv
-check_fails_with "SP without secrets set: 403" "Forbidden|does not have secrets set permission|403" \
-  az keyvault secret set --vault-name "$KV" -n denied --value x
+check_eq "SP with keys get can read a key" "RSA" az keyvault key show --vault-name "$KV" -n imported --query key.kty -o tsv
+check_fails_with "SP without keys create: 403" "Forbidden|does not have keys create permission|403" \
+  az keyvault key create --vault-name "$KV" -n denied --protection software
 check_eq "keyvault create as a service principal" "$KV_SP" \
   az keyvault create --name "$KV_SP" -g kvGroup -l WestUS --enabled-for-disk-encryption True --query name -o tsv
 check "admin login" az login -u "$AZEMU_ADMIN_USER" -p "$AZEMU_ADMIN_PASSWORD"
@@ -76,7 +65,7 @@ check_eq "policy gone" "0" az keyvault show -n "$KV" --query "length(properties.
 check "keyvault delete" az keyvault delete -n "$KV"
 check_eq "keyvault list-deleted" "$KV" az keyvault list-deleted --query "[?name=='$KV'].name | [0]" -o tsv
 check "keyvault recover" az keyvault recover -n "$KV"
-check_eq "recovered vault keeps its keys" "2" az keyvault key list --vault-name "$KV" --query "length(@)" -o tsv
+check_eq "recovered vault keeps its keys" "RSA" az keyvault key show --vault-name "$KV" -n imported --query key.kty -o tsv
 check "keyvault delete again" az keyvault delete -n "$KV"
 check "keyvault purge" az keyvault purge -n "$KV"
 check_eq "purged vault is gone from list-deleted" "" az keyvault list-deleted --query "[?name=='$KV'].name | [0]" -o tsv
