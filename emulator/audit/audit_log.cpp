@@ -29,7 +29,7 @@ CREATE INDEX azemu_audit_vault ON azemu_audit (vault_name, seq);
 }
 
 void AuditLog::record(const AuditEvent& e) {
-  db_.write([&](store::Connection& c) {
+  db_.write_relaxed([&](store::Connection& c) {
     auto s = c.prepare(
         "INSERT INTO azemu_audit (id, time, resource_id, vault_name, operation_name, operation_version, "
         "result_type, result_signature, duration_ms, caller_ip_address, correlation_id, identity, request_uri, "

@@ -16,6 +16,7 @@ namespace {
 }
 
 std::atomic<std::uint64_t> g_next_db_id{1};
+constexpr std::uint64_t kRelaxedBit = 1ull << 63;  // second per-thread connection of a Database
 // Connections are per thread and per Database instance (tests open several databases).
 thread_local std::map<std::uint64_t, std::unique_ptr<Connection>> t_connections;
 }  // namespace
@@ -81,14 +82,14 @@ void configure_sqlite_once() {
 }
 }  // namespace
 
-Connection::Connection(const std::string& path) {
+Connection::Connection(const std::string& path, bool durable) {
   configure_sqlite_once();
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                       nullptr) != SQLITE_OK)
     fail(db_, "open " + path);
   sqlite3_busy_timeout(db_, 5000);
   exec("PRAGMA journal_mode=WAL");
-  exec("PRAGMA synchronous=FULL");
+  exec(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
   exec("PRAGMA foreign_keys=ON");
 }
 
@@ -147,8 +148,15 @@ Database::Database(std::string path, const std::vector<Migration>& migrations)
 }
 
 Database::~Database() {
-  // Only this thread's connection can be closed here; pool threads drop theirs when they exit.
+  // Only this thread's connections can be closed here; pool threads drop theirs when they exit.
   t_connections.erase(id_);
+  t_connections.erase(id_ | kRelaxedBit);
+}
+
+Connection& Database::relaxed_conn() {
+  auto& slot = t_connections[id_ | kRelaxedBit];
+  if (!slot) slot = std::make_unique<Connection>(path_, false);
+  return *slot;
 }
 
 Connection& Database::conn() {

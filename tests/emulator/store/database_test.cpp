@@ -70,3 +70,19 @@ TEST_SUITE("database") {
     std::filesystem::remove_all(dir);
   }
 }
+
+TEST_SUITE("database") {
+  TEST_CASE("write_relaxed commits through the NORMAL-synchronous connection and is visible to others") {
+    auto dir = azemu::testing::make_temp_dir("db");
+    Database db(dir + "/a.db", schema());
+    db.write_relaxed([](Connection& c) { c.run("INSERT INTO t_items (id, n) VALUES (?, ?)", "r", 7); });
+    auto sync = db.relaxed_conn().query("PRAGMA synchronous");
+    REQUIRE(sync.step());
+    CHECK(sync.int64(0) == 1);  // NORMAL
+    Database other(dir + "/a.db", schema());
+    auto s = other.conn().query("SELECT n FROM t_items WHERE id = ?", "r");
+    REQUIRE(s.step());
+    CHECK(s.int64(0) == 7);
+    std::filesystem::remove_all(dir);
+  }
+}
