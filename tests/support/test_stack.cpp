@@ -106,17 +106,6 @@ Response TestStack::call_as(const std::string& token, const std::string& method,
   return call(method, url, body, std::move(headers));
 }
 
-namespace {
-std::string form_escape(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-    else { out += '%'; out += hex[c >> 4]; out += hex[c & 15]; }
-  }
-  return out;
-}
-}  // namespace
 
 std::string TestStack::mint(const nlohmann::json& overrides) {
   auto now = clock_.now_unix();
@@ -132,8 +121,8 @@ std::string TestStack::mint(const nlohmann::json& overrides) {
 
 std::string TestStack::sp_token(const std::string& scope) {
   auto r = call("POST", "https://login.microsoftonline.com/" + seed_.tenant_id + "/oauth2/v2.0/token",
-                "grant_type=client_credentials&client_id=" + form_escape(seed_.client_id) +
-                    "&client_secret=" + form_escape(seed_.client_secret) + "&scope=" + form_escape(scope),
+                "grant_type=client_credentials&client_id=" + text::percent_encode(seed_.client_id) +
+                    "&client_secret=" + text::percent_encode(seed_.client_secret) + "&scope=" + text::percent_encode(scope),
                 {{"content-type", "application/x-www-form-urlencoded"}});
   if (r.status != 200) throw std::runtime_error("sp_token: " + r.body);
   return r.json().at("access_token").get<std::string>();
@@ -142,8 +131,8 @@ std::string TestStack::sp_token(const std::string& scope) {
 std::string TestStack::user_token(const std::string& scope) {
   auto r = call("POST", "https://login.microsoftonline.com/organizations/oauth2/v2.0/token",
                 "grant_type=password&client_id=04b07795-8ddb-461a-bbee-02f9e1bf7b46&username=" +
-                    form_escape(seed_.admin_user) + "&password=" + form_escape(seed_.admin_password) +
-                    "&scope=" + form_escape(scope + " offline_access openid profile"),
+                    text::percent_encode(seed_.admin_user) + "&password=" + text::percent_encode(seed_.admin_password) +
+                    "&scope=" + text::percent_encode(scope + " offline_access openid profile"),
                 {{"content-type", "application/x-www-form-urlencoded"}});
   if (r.status != 200) throw std::runtime_error("user_token: " + r.body);
   return r.json().at("access_token").get<std::string>();
