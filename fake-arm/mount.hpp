@@ -6,6 +6,7 @@
 #include "emulator/audit/audit_log.hpp"
 #include "emulator/cloud/hosts.hpp"
 #include "emulator/exec/clock.hpp"
+#include "emulator/exec/jobs.hpp"
 #include "emulator/http/router.hpp"
 #include "emulator/ports/directory.hpp"
 #include "emulator/ports/seed.hpp"
@@ -30,6 +31,7 @@ struct ArmDeps {
   const cloud::HostNames& names;
   const ports::Directory& directory;
   audit::AuditLog& audit;  // vault management operations are audited like data-plane calls
+  exec::Jobs& jobs;        // long-running work: deployments, VM lifecycle
 };
 
 /// Registers the management-host routes and the ARM not-found answer.

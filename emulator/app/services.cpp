@@ -8,6 +8,7 @@
 #include "emulator/auth/jwt.hpp"
 #include "emulator/cloud/hosts.hpp"
 #include "emulator/exec/executors.hpp"
+#include "emulator/exec/jobs.hpp"
 #include "emulator/http/pipeline.hpp"
 #include "emulator/http/router.hpp"
 #include "emulator/http/server.hpp"
@@ -53,6 +54,8 @@ struct Services {
   audit::AuditLog audit;
   auth::TokenVerifier verifier;
   http::Router router;
+  // After the router: destroyed (joined) first, so no job outlives the services it uses.
+  exec::PoolJobs jobs{2};
   aad::AadDeps aad_deps;
   arm::ArmDeps arm_deps;
   kv::KvDeps kv_deps;
@@ -70,7 +73,7 @@ struct Services {
         audit(db),
         verifier(signing_key, [this](std::string_view tid) { return directory->tenant_exists(tid); }),
         aad_deps{db, clock, signing_key, names},
-        arm_deps{db, clock, names, *directory, audit},
+        arm_deps{db, clock, names, *directory, audit, jobs},
         kv_deps{db, clock, names, *vaults, *directory, audit, master_key},
         pipeline(router, verifier, clock, names) {
     aad::mount(router, aad_deps);

@@ -65,7 +65,7 @@ TestStack::TestStack() : dir_(make_temp_dir("azemu-test")), seed_(test_seed()) {
   verifier_ = std::make_unique<auth::TokenVerifier>(
       *key_, [this](std::string_view tid) { return directory_->tenant_exists(tid); });
   deps_ = std::make_unique<Deps>(Deps{aad::AadDeps{*db_, clock_, *key_, names_},
-                                      arm::ArmDeps{*db_, clock_, names_, *directory_, *audit_},
+                                      arm::ArmDeps{*db_, clock_, names_, *directory_, *audit_, jobs_},
                                       kv::KvDeps{*db_, clock_, names_, *vaults_, *directory_, *audit_, master_key_}});
   aad::mount(router_, deps_->aad);
   arm::mount(router_, deps_->arm);

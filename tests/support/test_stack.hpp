@@ -8,6 +8,7 @@
 #include "emulator/auth/jwt.hpp"
 #include "emulator/cloud/hosts.hpp"
 #include "emulator/exec/clock.hpp"
+#include "emulator/exec/jobs.hpp"
 #include "emulator/http/pipeline.hpp"
 #include "emulator/http/router.hpp"
 #include "emulator/audit/audit_log.hpp"
@@ -70,6 +71,7 @@ private:
   std::string dir_;
   ports::Seed seed_;
   exec::FakeClock clock_;
+  exec::InlineJobs jobs_;  // background work runs inside the request: operations are done on return
   std::unique_ptr<auth::SigningKey> key_;
   cloud::HostNames names_;
   std::unique_ptr<store::Database> db_;
