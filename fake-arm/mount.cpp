@@ -10,6 +10,7 @@
 #include "fake-arm/authorization/role_definitions/role_definition_handlers.hpp"
 #include "fake-arm/core/arm_auth_policy.hpp"
 #include "fake-arm/core/async_operation_handlers.hpp"
+#include "fake-arm/core/resource_types.hpp"
 #include "fake-arm/errors.hpp"
 #include "fake-arm/providers/keyvault/vaults/vault_handlers.hpp"
 #include "fake-arm/resources/generic/generic_resource_handlers.hpp"
@@ -54,6 +55,8 @@ struct ArmRuntime {
   }
 
   Authorizer authorizer;
+  /// Types template deployments can create; each provider registers its adapters in the constructor.
+  ResourceTypes types;
   SubscriptionService subscriptions;
   AsyncOperations operations;
   ProviderService providers;
