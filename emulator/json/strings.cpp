@@ -76,6 +76,7 @@ std::string base64_encode(std::string_view bytes) { return encode(bytes, kStd, t
 
 std::string base64_decode(std::string_view text) {
   std::string out;
+  out.reserve(text.size() / 4 * 3 + 3);
   unsigned acc = 0;
   int bits = 0;
   for (char c : text) {

@@ -14,6 +14,8 @@
 #include <openssl/x509.h>
 
 #include <memory>
+#include <mutex>
+#include <unordered_map>
 
 namespace azemu::kv::crypto {
 
@@ -36,11 +38,28 @@ const Curve* curve_by_ossl(const std::string& name) {
   return nullptr;
 }
 
-Pkey load(const std::string& der) {
+/// The parsed key for stored DER. Parsing costs several times the RSA operation itself (OpenSSL 3's
+/// decoders take global locks, and a fresh RSA key computes its blinding factors on first use), so
+/// parsed keys are kept, keyed by the SHA-256 of their DER, and shared: OpenSSL allows concurrent
+/// operations on one EVP_PKEY, each with its own EVP_PKEY_CTX. Bounded: the cache empties at 4096 keys.
+std::shared_ptr<EVP_PKEY> load(const std::string& der) {
+  unsigned char md[32];
+  unsigned int md_len = 0;
+  if (EVP_Digest(der.data(), der.size(), md, &md_len, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("digest failed");
+  std::string fingerprint(reinterpret_cast<const char*>(md), md_len);
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::shared_ptr<EVP_PKEY>> parsed;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = parsed.find(fingerprint); it != parsed.end()) return it->second;
+  }
   const auto* p = reinterpret_cast<const unsigned char*>(der.data());
-  Pkey k(d2i_AutoPrivateKey(nullptr, &p, static_cast<long>(der.size())), EVP_PKEY_free);
+  std::shared_ptr<EVP_PKEY> k(d2i_AutoPrivateKey(nullptr, &p, static_cast<long>(der.size())), EVP_PKEY_free);
   if (!k) throw std::runtime_error("stored key material does not parse");
-  return k;
+  std::lock_guard lock(mutex);
+  if (parsed.size() >= 4096) parsed.clear();
+  return parsed.emplace(std::move(fingerprint), std::move(k)).first->second;
 }
 
 std::string to_der(EVP_PKEY* k) {
@@ -220,7 +239,7 @@ KeyMaterial import_jwk(const std::string& kty, const nlohmann::json& jwk) {
 }
 
 std::string encrypt(const std::string& der, const std::string& alg, std::string_view plaintext) {
-  Pkey k = load(der);
+  auto k = load(der);
   const RsaAlg* a = rsa_enc_alg(alg);
   auto ctx = enc_ctx(k.get(), *a, true);
   size_t len = 0;
@@ -235,7 +254,7 @@ std::string encrypt(const std::string& der, const std::string& alg, std::string_
 }
 
 std::string decrypt(const std::string& der, const std::string& alg, std::string_view ciphertext) {
-  Pkey k = load(der);
+  auto k = load(der);
   const RsaAlg* a = rsa_enc_alg(alg);
   auto ctx = enc_ctx(k.get(), *a, false);
   size_t len = 0;
@@ -250,7 +269,7 @@ std::string decrypt(const std::string& der, const std::string& alg, std::string_
 }
 
 std::string sign(const std::string& der, const std::string& alg, std::string_view digest) {
-  Pkey k = load(der);
+  auto k = load(der);
   const SignAlg& a = sign_alg(alg);
   auto ctx = sign_ctx(k.get(), a, digest, true);
   size_t len = 0;
@@ -272,7 +291,7 @@ std::string sign(const std::string& der, const std::string& alg, std::string_vie
 }
 
 bool verify(const std::string& der, const std::string& alg, std::string_view digest, std::string_view signature) {
-  Pkey k = load(der);
+  auto k = load(der);
   const SignAlg& a = sign_alg(alg);
   auto ctx = sign_ctx(k.get(), a, digest, false);
   std::string sig(signature);
