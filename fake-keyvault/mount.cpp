@@ -121,6 +121,21 @@ void mount(http::Router& router, KvDeps& deps) {
   v.post("/secrets/{secret-name}/backup", "BackupSecret", a(secret_op("SecretBackup", "backup", "secrets/backup/action"), secrets(&SecretHandlers::backup)));
   v.post("/secrets/restore", "RestoreSecret", a(secret_op("SecretRestore", "restore", "secrets/restore/action", false), secrets(&SecretHandlers::restore)));
 
+  // Certificates are not emulated (ADE needs keys and secrets only): an explicit 501 after the
+  // usual challenge/auth, so a client learns the truth instead of a misleading 404.
+  const http::Handler certificates_501 = [](http::Request&) -> http::Reply {
+    throw errors::not_implemented("Key Vault certificates");
+  };
+  for (const std::string root : {"/certificates", "/deletedcertificates"}) {
+    for (const std::string path : {root, root + "/{*rest}"}) {
+      v.get(path, "AzemuCertificates_NotImplemented", certificates_501)
+          .post(path, "AzemuCertificates_NotImplemented", certificates_501)
+          .put(path, "AzemuCertificates_NotImplemented", certificates_501)
+          .patch(path, "AzemuCertificates_NotImplemented", certificates_501)
+          .del(path, "AzemuCertificates_NotImplemented", certificates_501);
+    }
+  }
+
   // Anything else on a vault host: 404 in Key Vault's words (no auth: nothing to protect).
   http::Scope nf;
   nf.hosts = {cloud::HostKind::vault};

@@ -90,4 +90,14 @@ TEST_SUITE("mount") {
     CHECK(r.status == 404);
     CHECK(r.json()["error"]["code"] == "NotFound");
   }
+
+  TEST_CASE("certificates answer 501 AzemuNotImplemented after the usual challenge") {
+    KvStack s;
+    CHECK(s.call("GET", kVault + "/certificates?api-version=7.4").status == 401);
+    auto r = s.as("GET", kVault + "/certificates?api-version=7.4");
+    CHECK(r.status == 501);
+    CHECK(r.json()["error"]["code"] == "AzemuNotImplemented");
+    CHECK(s.as("POST", kVault + "/certificates/c1/create?api-version=7.4", "{}").status == 501);
+    CHECK(s.as("GET", kVault + "/deletedcertificates?api-version=7.4").status == 501);
+  }
 }
