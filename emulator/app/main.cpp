@@ -1,6 +1,7 @@
 // azemu's command line: start | env | approve | routes | version. Parsing only; the work lives in
 // services.cpp (server) and env_command.cpp.
 #include "emulator/app/config.hpp"
+#include "emulator/app/disk_command.hpp"
 #include "emulator/app/env_command.hpp"
 #include "emulator/app/services.hpp"
 
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
 
   auto* routes = app.add_subcommand("routes", "print the route table");
   add_common(routes);
+  azemu::app::DiskCommand disk(app);  // disk inspect | test-passphrase | encrypt
   app.add_subcommand("version", "print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -60,6 +62,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*audit) return azemu::app::print_audit(config, audit_vault, audit_json);
+    if (disk.selected()) return disk.run();
     if (*approve) return azemu::app::approve_device_code(config, code, user);
     if (*routes) {
       std::cout << azemu::app::route_table(config);
