@@ -12,8 +12,11 @@ BUILD=${AZEMU_BUILD_DIR:-$ROOT/build}
 
 BUILD_PACKAGES=(g++ cmake ninja-build ccache pkg-config libboost1.81-dev nlohmann-json3-dev libsqlite3-dev
   libssl-dev libcryptsetup-dev libcli11-dev doctest-dev ca-certificates)
+# Every VM is a user-mode Linux guest; its image is assembled from these installed packages
+# (vm-sim/guest/build-guest.sh), its network uses ip netns + socat relays (vm-sim/uml/guest_network).
+VM_PACKAGES=(user-mode-linux busybox-static cryptsetup-bin dosfstools dropbear-bin e2fsprogs iproute2 socat)
 # Tests drive the real az CLI; cloud mode needs *.localhost to resolve (libnss-myhostname).
-TEST_PACKAGES=(azure-cli libnss-myhostname curl python3)
+TEST_PACKAGES=(azure-cli libnss-myhostname curl python3 openssh-client)
 
 install_missing() {
   local missing=()
@@ -44,12 +47,12 @@ build() {
 
 case "$cmd" in
   run)
-    install_missing "${BUILD_PACKAGES[@]}"
+    install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}"
     build
     exec "$BUILD/bin/azemu" start "$@"
     ;;
   test)
-    install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     # The JavaScript SDK tests need node + npm; keep a node that is already there (Debian's is older).
     command -v npm > /dev/null || install_missing nodejs npm
     ensure_localhost_names

@@ -315,6 +315,195 @@ inline AzureError invalid_resource_location(const std::string& name, const std::
               "'. Please select a new resource name."};
 }
 
+// ---- Microsoft.Resources/deployments ----------------------------------------------------------
+// DeploymentNotFound and DeploymentFailed wording as real ARM prints them (azure-cli #28834,
+// AKS-Construction #334); the others are decisions where no wording is published (commented).
+
+inline AzureError deployment_not_found(const std::string& name) {
+  return {ErrorKind::NotFound, "DeploymentNotFound", "Deployment '" + name + "' could not be found."};
+}
+/// The failed deployment's error; `details` holds one {code, message, target} per failed resource.
+inline AzureError deployment_failed(const nlohmann::json& details) {
+  return AzureError(ErrorKind::BadRequest, "DeploymentFailed",
+                    "At least one resource deployment operation failed. Please list deployment operations for details. "
+                    "Please see https://aka.ms/arm-deployment-operations for usage details.")
+      .with_details(details);
+}
+/// A template error from the engine (InvalidTemplate, InvalidTemplateDeployment, ...), verbatim.
+inline AzureError invalid_template(const std::string& code, const std::string& message, const std::string& target) {
+  AzureError e(ErrorKind::BadRequest, code, message);
+  if (!target.empty()) e.with_target(target);
+  return e;
+}
+/// Decision (wording not published): a running deployment cannot be replaced or deleted.
+inline AzureError deployment_active(const std::string& name) {
+  return {ErrorKind::Conflict, "DeploymentActive",
+          "The deployment '" + name + "' is currently active. Wait for it to complete, or cancel it, and try again."};
+}
+/// Decision (wording not published): only Accepted/Running deployments can be canceled.
+inline AzureError deployment_cannot_be_canceled(const std::string& name, const std::string& state) {
+  return {ErrorKind::Conflict, "DeploymentCannotBeCanceled",
+          "The deployment '" + name + "' cannot be canceled because its provisioning state is '" + state +
+              "'. Only deployments in 'Accepted' or 'Running' state can be canceled."};
+}
+inline AzureError deployment_operation_not_found(const std::string& operation_id, const std::string& name) {
+  return {ErrorKind::NotFound, "DeploymentOperationNotFound",
+          "The operation '" + operation_id + "' of deployment '" + name + "' could not be found."};
+}
+/// Observed: ARM refuses to move a subscription-scope deployment name to another location.
+inline AzureError invalid_deployment_location(const std::string& given, const std::string& name,
+                                              const std::string& existing) {
+  return {ErrorKind::BadRequest, "InvalidDeploymentLocation",
+          "Invalid deployment location '" + given + "'. The deployment '" + name + "' already exists in location '" +
+              existing + "'."};
+}
+/// Decision: Complete mode is only meaningful inside a resource group.
+inline AzureError invalid_deployment_mode(const std::string& mode) {
+  return {ErrorKind::BadRequest, "InvalidDeploymentMode",
+          "The deployment mode '" + mode + "' is not supported at this scope. Only 'Incremental' is allowed."};
+}
+/// Decision: azemu restarted while the deployment ran; it is failed, never left Running.
+inline AzureError deployment_interrupted() {
+  return {ErrorKind::Internal, "DeploymentInterrupted",
+          "The deployment was interrupted because azemu restarted while it was running. Resources deployed before "
+          "the restart are kept; run the deployment again to finish it."};
+}
+/// Decision: a canceled deployment reports this instead of the resources it did not deploy.
+inline AzureError deployment_canceled() {
+  return {ErrorKind::Conflict, "DeploymentCanceled", "The deployment was canceled."};
+}
+
+// ---- compute catalog: marketplace images, sizes, skus -------------------------------------
+// Observed wording of the compute resource provider (azure-cli#6622, vagrant-azure#147, azure-cli
+// docs issue #1732): unknown offer/sku/version → "Artifact: VMImage was not found."
+
+inline AzureError vm_image_not_found() {
+  return {ErrorKind::NotFound, "NotFound", "Artifact: VMImage was not found."};
+}
+inline AzureError image_publisher_not_found(const std::string& publisher) {
+  return {ErrorKind::NotFound, "NotFound", "Publisher: " + publisher + " was not found."};
+}
+/// ARM's answer for a location the resource type is not offered in. `type` like
+/// "locations/publishers"; `locations` the comma-joined display names ARM prints.
+inline AzureError no_registered_provider_for_location(const std::string& location, const std::string& api_version,
+                                                      const std::string& type, const std::string& locations) {
+  return {ErrorKind::BadRequest, "NoRegisteredProviderFound",
+          "No registered resource provider found for location '" + location + "' and API version '" + api_version +
+              "' for type '" + type + "'. The supported api-versions are '2022-08-01, 2022-11-01'. The supported "
+              "locations are '" + locations + "'."};
+}
+
+// ---- Microsoft.Compute (virtual machines, disks, extensions) ------------------------------------
+// Wording as the Compute resource provider (CRP) prints it, quoted from error reports (cited per
+// function); where no wording is published the function says "Decision".
+
+/// Observed (hashicorp/packer #10600, terraform 404s): target "imageReference", HTTP 404.
+inline AzureError platform_image_not_found(const std::string& urn) {
+  return AzureError(ErrorKind::NotFound, "PlatformImageNotFound",
+                    "The platform image '" + urn +
+                        "' is not available. Verify that all fields in the storage profile are correct. For more "
+                        "details about storage profile information, please refer to https://aka.ms/storageprofile")
+      .with_target("imageReference");
+}
+/// Observed (microsoft/onefuzz #1126): `available` is the comma-joined size list.
+inline AzureError vm_size_not_available(const std::string& size, const std::string& available) {
+  return AzureError(ErrorKind::BadRequest, "InvalidParameter",
+                    "The requested VM size " + size + " is not available in the current region. The sizes available "
+                    "in the current region are: " + available +
+                        ".\r\nFind out more on the available VM sizes in each region at https://aka.ms/azure-regions.")
+      .with_target("vmSize");
+}
+/// CRP's generic parameter error ("Required parameter 'x' is missing (null).", target "x").
+inline AzureError compute_invalid_parameter(const std::string& message, const std::string& target) {
+  AzureError e(ErrorKind::BadRequest, "InvalidParameter", message);
+  if (!target.empty()) e.with_target(target);
+  return e;
+}
+inline AzureError compute_required_parameter(const std::string& name) {
+  return compute_invalid_parameter("Required parameter '" + name + "' is missing (null).", name);
+}
+/// Observed: CRP's message for a bad Linux computer name (az vm create tests quote it).
+inline AzureError invalid_linux_computer_name() {
+  return compute_invalid_parameter(
+      "Linux host name cannot exceed 64 characters in length or contain the following characters: ` ~ ! @ # $ % ^ & "
+      "* ( ) = + _ [ ] { } \\ | ; : ' \" , < > / ?.",
+      "computerName");
+}
+/// Observed wording: "Changing property 'osProfile.adminUsername' is not allowed."
+inline AzureError property_change_not_allowed(const std::string& property) {
+  return AzureError(ErrorKind::Conflict, "PropertyChangeNotAllowed",
+                    "Changing property '" + property + "' is not allowed.")
+      .with_target(property);
+}
+/// ARM's answer for a reference to a resource that does not exist (or lies in another region).
+inline AzureError invalid_resource_reference(const std::string& referenced, const std::string& by) {
+  return {ErrorKind::BadRequest, "InvalidResourceReference",
+          "Resource " + referenced + " referenced by resource " + by +
+              " was not found. Please make sure that the referenced resource exists, and that both resources are in "
+              "the same region."};
+}
+/// Decision (wording not published): a NIC already used by another VM.
+inline AzureError nic_in_use(const std::string& nic, const std::string& vm) {
+  return {ErrorKind::BadRequest, "NicInUse",
+          "Network Interface " + nic + " is used by existing resource " + vm +
+              ". In order to attach it to another virtual machine, it must be dissociated from the resource first."};
+}
+/// Observed: "The maximum number of data disks allowed to be attached to a VM of this size is 4."
+inline AzureError too_many_data_disks(int max) {
+  return AzureError(ErrorKind::Conflict, "OperationNotAllowed",
+                    "The maximum number of data disks allowed to be attached to a VM of this size is " +
+                        std::to_string(max) + ".")
+      .with_target("dataDisks");
+}
+/// Decision (wording not published): two data disks on one LUN.
+inline AzureError duplicate_lun(int lun) {
+  return compute_invalid_parameter("A disk at LUN " + std::to_string(lun) + " already exists.", "dataDisks");
+}
+/// Observed: "Disk myDisk already exists in resource group MYRG. Only CreateOption.Attach is supported."
+inline AzureError disk_already_exists(const std::string& disk, const std::string& group) {
+  return AzureError(ErrorKind::Conflict, "ConflictingUserInput",
+                    "Disk " + disk + " already exists in resource group " + group +
+                        ". Only CreateOption.Attach is supported.")
+      .with_target("/dataDisks/" + disk);
+}
+/// Decision (wording not published): attaching a disk another VM owns.
+inline AzureError disk_attached_elsewhere(const std::string& disk, const std::string& vm) {
+  return {ErrorKind::Conflict, "OperationNotAllowed", "Disk " + disk + " is already attached to VM " + vm + "."};
+}
+/// Observed: OperationNotAllowed "Disk X is attached to VM Y." for a delete of an attached disk.
+inline AzureError disk_attached(const std::string& disk, const std::string& vm) {
+  return {ErrorKind::Conflict, "OperationNotAllowed", "Disk " + disk + " is attached to VM " + vm + "."};
+}
+/// Observed: a disk can only grow ("Disk size can only be increased").
+inline AzureError disk_shrink_not_allowed(std::int64_t from, std::int64_t to) {
+  return AzureError(ErrorKind::Conflict, "OperationNotAllowed",
+                    "Changing property 'diskSizeGB' is not allowed: new size " + std::to_string(to) +
+                        " GB is smaller than the current size " + std::to_string(from) + " GB. Disk size can only be increased.")
+      .with_target("diskSizeGB");
+}
+/// Observed (Azure docs, az vm run-command / restart on a deallocated VM).
+inline AzureError vm_not_running() {
+  return {ErrorKind::Conflict, "OperationNotAllowed", "The operation requires the VM to be running (or set to run)."};
+}
+/// Decision: a second lifecycle operation while one is running (CRP answers 409 Conflict).
+inline AzureError vm_operation_in_progress(const std::string& vm, const std::string& state) {
+  return {ErrorKind::Conflict, "OperationNotAllowed",
+          "Operation is not allowed on VM '" + vm + "' while its provisioning state is '" + state + "'."};
+}
+/// Decision: only RunShellScript runs (azemu's guests are Linux).
+inline AzureError unsupported_run_command(const std::string& command_id) {
+  return compute_invalid_parameter("The command id '" + command_id +
+                                       "' is not supported: azemu runs Linux guests; use 'RunShellScript'.",
+                                   "commandId");
+}
+/// Verbatim from CRP (research/ade.md §1.5): the extension handler reported "error".
+inline std::string extension_failure_message(const std::string& name, const std::string& handler_message) {
+  return "VM has reported a failure when processing extension '" + name + "'. Error message: \"" + handler_message + "\".";
+}
+/// Code of a failed VM lifecycle operation whose runtime call threw (message: the runtime's).
+inline constexpr const char* kVmRuntimeErrorCode = "InternalExecutionError";
+inline constexpr const char* kExtensionErrorCode = "VMExtensionProvisioningError";
+
 // ---- everything else -------------------------------------------------------------------------
 
 inline AzureError no_route(const std::string& method, const std::string& path) {

@@ -11,6 +11,7 @@
 #include "emulator/ports/directory.hpp"
 #include "emulator/ports/seed.hpp"
 #include "emulator/ports/vaults.hpp"
+#include "emulator/ports/vm_runtime.hpp"
 #include "emulator/store/database.hpp"
 
 #include <memory>
@@ -32,6 +33,7 @@ struct ArmDeps {
   const ports::Directory& directory;
   audit::AuditLog& audit;  // vault management operations are audited like data-plane calls
   exec::Jobs& jobs;        // long-running work: deployments, VM lifecycle
+  ports::VmRuntime& vms;   // where Microsoft.Compute VMs run (guestless or vm-sim); called from `jobs`
 };
 
 /// Registers the management-host routes and the ARM not-found answer.
@@ -39,5 +41,9 @@ void mount(http::Router& router, ArmDeps& deps);
 
 /// The ports::Vaults implementation over the Microsoft.KeyVault/vaults resources and RBAC tables.
 std::unique_ptr<ports::Vaults> make_vaults(store::Database& db);
+
+/// A VmRuntime without guests (providers/compute/runtime/guestless_runtime.hpp): every VM operation
+/// succeeds at once and nothing runs. The default until vm-sim is wired, and the unit tests' runtime.
+std::unique_ptr<ports::VmRuntime> make_guestless_runtime();
 
 }  // namespace azemu::arm

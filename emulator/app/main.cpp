@@ -4,6 +4,7 @@
 #include "emulator/app/disk_command.hpp"
 #include "emulator/app/env_command.hpp"
 #include "emulator/app/services.hpp"
+#include "emulator/app/vm_command.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -28,6 +29,10 @@ int main(int argc, char** argv) {
   start->add_option("--io-threads", config.io_threads, "socket threads (0: one per core)");
   start->add_flag("--test-controls", config.test_controls, "enable /_azemu/time (tests only)");
   start->add_option("--blocking-threads", config.blocking_threads, "store/crypto threads (0: one per core)");
+  start->add_option("--vm-runtime", config.vm_runtime,
+                    "uml (a user-mode Linux guest per VM) | guestless (VMs are records) | auto (uml when installed)")
+      ->check(CLI::IsMember({"auto", "uml", "guestless"}))
+      ->capture_default_str();
 
   std::string mode = "proxy", az_profile = "latest";
   auto* env = app.add_subcommand("env", "print export lines for eval \"$(azemu env)\"");
@@ -51,7 +56,8 @@ int main(int argc, char** argv) {
 
   auto* routes = app.add_subcommand("routes", "print the route table");
   add_common(routes);
-  azemu::app::DiskCommand disk(app);  // disk inspect | test-passphrase | encrypt
+  azemu::app::DiskCommand disk(app);  // disk inspect | test-passphrase
+  azemu::app::VmCommand vm(app, config.data_dir);  // vm console NAME
   app.add_subcommand("version", "print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -63,6 +69,7 @@ int main(int argc, char** argv) {
     }
     if (*audit) return azemu::app::print_audit(config, audit_vault, audit_json);
     if (disk.selected()) return disk.run();
+    if (vm.selected()) return vm.run();
     if (*approve) return azemu::app::approve_device_code(config, code, user);
     if (*routes) {
       std::cout << azemu::app::route_table(config);

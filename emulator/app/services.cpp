@@ -5,6 +5,7 @@
 #include "emulator/app/admin_routes.hpp"
 #include "emulator/app/data_dir.hpp"
 #include "emulator/app/test_controls.hpp"
+#include "emulator/app/vm_runtime_factory.hpp"
 #include "emulator/auth/jwt.hpp"
 #include "emulator/cloud/hosts.hpp"
 #include "emulator/exec/executors.hpp"
@@ -51,6 +52,8 @@ struct Services {
   store::Database db;
   std::unique_ptr<ports::Directory> directory;
   std::unique_ptr<ports::Vaults> vaults;
+  // Before `jobs`: VM jobs call it until the pool is joined.
+  std::unique_ptr<ports::VmRuntime> vm_runtime;
   audit::AuditLog audit;
   auth::TokenVerifier verifier;
   http::Router router;
@@ -70,10 +73,11 @@ struct Services {
         db(dir.db_path(), all_migrations()),
         directory((aad::seed(db, seed), arm::seed(db, seed), aad::make_directory(db))),
         vaults(arm::make_vaults(db)),
+        vm_runtime(make_vm_runtime(c, dir.path())),
         audit(db),
         verifier(signing_key, [this](std::string_view tid) { return directory->tenant_exists(tid); }),
         aad_deps{db, clock, signing_key, names},
-        arm_deps{db, clock, names, *directory, audit, jobs},
+        arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime},
         kv_deps{db, clock, names, *vaults, *directory, audit, master_key},
         pipeline(router, verifier, clock, names) {
     aad::mount(router, aad_deps);

@@ -31,6 +31,8 @@ HostInfo HostNames::classify(std::string_view raw) const {
     info.kind = HostKind::graph;
   else if (vault_under(kVaultSuffix) || vault_under(".vault." + base_))
     ;
+  else if (host == kAliasDocHost)
+    info.kind = HostKind::alias_doc;
   else if (host == "localhost" || host == "127.0.0.1" || host == "::1" || host == "[::1]" || host == base_)
     info.kind = HostKind::local;
   return info;

@@ -1,7 +1,8 @@
 // Azure host names azemu answers for, in both client modes (one home for these facts):
 //   proxy mode  login.microsoftonline.com, management.azure.com, graph.microsoft.com, <vault>.vault.azure.net
 //   cloud mode  login.<base>, management.<base>, graph.<base>, <vault>.vault.<base>   (base: azemu.localhost)
-// plus localhost/127.0.0.1, where ARM, Entra and Graph are reachable by path. Nothing else is served
+// plus localhost/127.0.0.1, where ARM, Entra and Graph are reachable by path, and raw.githubusercontent.com,
+// where only az's VM image alias document is served (HostKind::alias_doc). Nothing else is served
 // and CONNECT to anything else is refused.
 #pragma once
 
@@ -11,7 +12,7 @@
 
 namespace azemu::cloud {
 
-enum class HostKind { management, login, graph, vault, local, unknown };
+enum class HostKind { management, login, graph, vault, local, alias_doc, unknown };
 
 struct HostInfo {
   HostKind kind = HostKind::unknown;
@@ -24,6 +25,9 @@ inline constexpr std::string_view kManagementHost = "management.azure.com";
 inline constexpr std::string_view kGraphHost = "graph.microsoft.com";
 inline constexpr std::string_view kVaultSuffix = ".vault.azure.net";
 inline constexpr std::string_view kDefaultCloudBase = "azemu.localhost";
+/// Where the public cloud's `vmImageAliasDoc` endpoint points (azure/cli/core/cloud.py); azemu answers
+/// the alias document there so `az vm image list` / `az vm create --image UbuntuLTS` work offline.
+inline constexpr std::string_view kAliasDocHost = "raw.githubusercontent.com";
 
 /// Token audiences (resource ids) of the public cloud.
 inline constexpr std::string_view kArmAudience = "https://management.core.windows.net/";

@@ -70,6 +70,7 @@ std::string kind_name(cloud::HostKind k) {
     case cloud::HostKind::graph: return "graph";
     case cloud::HostKind::vault: return "vault";
     case cloud::HostKind::local: return "local";
+    case cloud::HostKind::alias_doc: return "alias_doc";
     case cloud::HostKind::unknown: return "unknown";
   }
   return "?";

@@ -5,8 +5,12 @@
 //     at once (a VM is a record). Used until vm-sim is the default, and by unit tests.
 //   - vm-sim (issue 6): a real user-mode Linux (or QEMU) guest per VM.
 // Wired in emulator/app/services.cpp. Every method may block (seconds, for a boot): Compute calls
-// them from exec::Jobs, never on a request thread. Errors are thrown as std::runtime_error with a
-// message fit for an instance-view status (Compute turns them into Azure errors).
+// them from exec::Jobs, never on a request thread — except the two reads status() and
+// extension_status(), which Compute calls while serving GETs (instance views) and which must
+// therefore answer at once from what the runtime last observed. Errors are thrown as
+// std::runtime_error with a message fit for an instance-view status (Compute turns them into
+// Azure errors). Compute calls methods for one VM one at a time (it refuses a second lifecycle
+// operation while one runs); calls for different VMs may overlap.
 #pragma once
 
 #include <nlohmann/json.hpp>

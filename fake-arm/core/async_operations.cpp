@@ -55,8 +55,8 @@ bool AsyncOperations::succeed(store::Connection& c, const std::string& id, nlohm
 }
 
 bool AsyncOperations::fail(store::Connection& c, const std::string& id, const std::string& code,
-                           const std::string& message) const {
-  return finish(c, id, OperationStatus::failed, nullptr, code, message);
+                           const std::string& message, const nlohmann::json& details) const {
+  return finish(c, id, OperationStatus::failed, nullptr, code, message, details);
 }
 
 bool AsyncOperations::cancel(store::Connection& c, const std::string& id) const {
@@ -68,10 +68,15 @@ void AsyncOperations::set_progress(store::Connection& c, const std::string& id, 
 }
 
 bool AsyncOperations::finish(store::Connection& c, const std::string& id, OperationStatus to,
-                             const nlohmann::json& result, const std::string& code, const std::string& message) const {
+                             const nlohmann::json& result, const std::string& code, const std::string& message,
+                             const nlohmann::json& details) const {
   std::optional<std::string> result_text, error_text;
   if (!result.is_null()) result_text = result.dump();
-  if (!code.empty()) error_text = nlohmann::json{{"code", code}, {"message", message}}.dump();
+  if (!code.empty()) {
+    nlohmann::json err = {{"code", code}, {"message", message}};
+    if (!details.is_null()) err["details"] = details;
+    error_text = err.dump();
+  }
   // Only InProgress rows move: a terminal state is final.
   return c.run("UPDATE arm_operations SET status = ?, result = ?, error = ?, percent = ?, ended_at = ? "
                "WHERE id = ? AND status = 'InProgress'",
@@ -98,6 +103,7 @@ std::optional<AsyncOperation> AsyncOperations::get(store::Connection& c, const s
     auto err = nlohmann::json::parse(*e);
     op.error_code = err.value("code", "");
     op.error_message = err.value("message", "");
+    if (err.contains("details")) op.error_details = err["details"];
   }
   op.percent = s.real(9);
   op.started_at = s.int64(10);
@@ -116,8 +122,11 @@ nlohmann::json operation_status_json(const AsyncOperation& op) {
                       {"startTime", exec::iso8601(op.started_at)},
                       {"percentComplete", op.percent}};
   if (op.ended_at) j["endTime"] = exec::iso8601(*op.ended_at);
-  if (op.status == OperationStatus::failed || op.status == OperationStatus::canceled)
+  if (op.status == OperationStatus::failed || op.status == OperationStatus::canceled) {
     j["error"] = {{"code", op.error_code}, {"message", op.error_message}};
+    // az prints details[0].message of a failed deployment (azure-cli core/commands/arm.py).
+    if (!op.error_details.is_null()) j["error"]["details"] = op.error_details;
+  }
   return j;
 }
 

@@ -54,6 +54,7 @@ struct AsyncOperation {
   std::string resource_id;
   nlohmann::json result;  // served by the operationResults URL when done (null → 204 / empty 200)
   std::string error_code, error_message;
+  nlohmann::json error_details;  // null, or the error's "details" array (a failed deployment's per-resource errors)
   double percent = 0;
   std::int64_t started_at = 0;
   std::optional<std::int64_t> ended_at;
@@ -72,7 +73,8 @@ public:
                                   nlohmann::json result = nullptr) const;
   /// Terminal transitions; no effect on an operation that is already done (returns false).
   bool succeed(store::Connection& c, const std::string& id, nlohmann::json result = nullptr) const;
-  bool fail(store::Connection& c, const std::string& id, const std::string& code, const std::string& message) const;
+  bool fail(store::Connection& c, const std::string& id, const std::string& code, const std::string& message,
+            const nlohmann::json& details = nullptr) const;
   bool cancel(store::Connection& c, const std::string& id) const;
   void set_progress(store::Connection& c, const std::string& id, double percent) const;
 
@@ -82,7 +84,7 @@ public:
 
 private:
   bool finish(store::Connection& c, const std::string& id, OperationStatus to, const nlohmann::json& result,
-              const std::string& code, const std::string& message) const;
+              const std::string& code, const std::string& message, const nlohmann::json& details = nullptr) const;
   const exec::Clock& clock_;
 };
 

@@ -137,6 +137,54 @@ CREATE TABLE arm_deleted_vaults (
   purge_protection   INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX arm_deleted_vaults_by_subscription ON arm_deleted_vaults(subscription_id);
+)sql"},
+          // 4: template deployments (fake-arm/deployments/) at resource-group and subscription scope,
+          // and their per-resource operations. A group's deployments go with the group (cascade).
+          // Times are unix milliseconds: ARM prints durations like "PT1.2345S".
+          {"arm", 4, R"sql(
+CREATE TABLE arm_deployments (
+  id_key          TEXT PRIMARY KEY,           -- lower-cased full id
+  id              TEXT NOT NULL,              -- as printed
+  subscription_id TEXT NOT NULL REFERENCES arm_subscriptions(subscription_id) ON DELETE CASCADE,
+  group_key       TEXT,                       -- lower case; NULL at subscription scope
+  location        TEXT,                       -- subscription scope only
+  state           TEXT NOT NULL,              -- Accepted | Running | Succeeded | Failed | Canceled
+  operation_id    TEXT NOT NULL,              -- arm_operations row the PUT's poller reads
+  body            TEXT NOT NULL,              -- JSON: template, reported parameters, mode, outputs, error, ...
+  started_ms      INTEGER NOT NULL,
+  changed_ms      INTEGER NOT NULL,
+  ended_ms        INTEGER,
+  FOREIGN KEY (subscription_id, group_key) REFERENCES arm_resource_groups(subscription_id, name_key) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX arm_deployments_by_scope ON arm_deployments(subscription_id, group_key);
+CREATE INDEX arm_deployments_by_state ON arm_deployments(state);
+
+CREATE TABLE arm_deployment_operations (
+  deployment_key  TEXT NOT NULL REFERENCES arm_deployments(id_key) ON DELETE CASCADE,
+  operation_id    TEXT NOT NULL,              -- 16 upper-case hex digits, as ARM prints them
+  seq             INTEGER NOT NULL,           -- order of recording
+  body            TEXT NOT NULL,              -- JSON: provisioningOperation, state, status, target
+  started_ms      INTEGER NOT NULL,
+  changed_ms      INTEGER NOT NULL,
+  PRIMARY KEY (deployment_key, operation_id)
+) STRICT;
+)sql"},
+          // 5: Microsoft.Compute state that is not part of an ARM body: a VM's power state (the
+          // instance view's PowerState/*) and an extension's sequence number and protected settings
+          // (never served on GET). Rows go with their resource (cascade from arm_resources).
+          {"arm", 5, R"sql(
+CREATE TABLE arm_compute_vm_state (
+  id_key          TEXT PRIMARY KEY REFERENCES arm_resources(id_key) ON DELETE CASCADE,
+  power_state     TEXT NOT NULL,              -- starting | running | stopping | stopped | deallocating | deallocated
+  changed_at      INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE arm_compute_extension_state (
+  id_key             TEXT PRIMARY KEY REFERENCES arm_resources(id_key) ON DELETE CASCADE,
+  sequence_number    INTEGER NOT NULL,        -- increments on every settings change
+  protected_settings TEXT NOT NULL DEFAULT '{}',  -- JSON object, as the client sent it
+  changed_at         INTEGER NOT NULL
+) STRICT;
 )sql"}};
 }
 

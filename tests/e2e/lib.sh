@@ -61,8 +61,10 @@ start_azemu() {
   local data=$1 port=$2
   mkdir -p "$data"
   : > "$data.out"
+  # AZEMU_START_ARGS: extra `azemu start` options (e.g. "--vm-runtime guestless"), word-split on purpose.
+  # shellcheck disable=SC2086
   "$AZEMU_BIN" start --data-dir "$data" --listen "127.0.0.1:$port" --test-controls --log-level "${AZEMU_LOG_LEVEL:-warn}" \
-    >> "$data.out" 2>> "$data.err" &
+    ${AZEMU_START_ARGS:-} >> "$data.out" 2>> "$data.err" &
   AZEMU_PID=$!
   # Event-driven wait: tail follows the log and grep exits on the ready line (deadline 20 s).
   if ! timeout 20 grep -q -m1 "azemu ready" <(tail -F -n +1 "$data.out" 2>/dev/null); then

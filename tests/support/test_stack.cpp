@@ -61,11 +61,12 @@ TestStack::TestStack() : dir_(make_temp_dir("azemu-test")), seed_(test_seed()) {
   arm::seed(*db_, seed_);
   directory_ = aad::make_directory(*db_);
   vaults_ = arm::make_vaults(*db_);
+  vms_ = arm::make_guestless_runtime();
   audit_ = std::make_unique<audit::AuditLog>(*db_);
   verifier_ = std::make_unique<auth::TokenVerifier>(
       *key_, [this](std::string_view tid) { return directory_->tenant_exists(tid); });
   deps_ = std::make_unique<Deps>(Deps{aad::AadDeps{*db_, clock_, *key_, names_},
-                                      arm::ArmDeps{*db_, clock_, names_, *directory_, *audit_, jobs_},
+                                      arm::ArmDeps{*db_, clock_, names_, *directory_, *audit_, jobs_, *vms_},
                                       kv::KvDeps{*db_, clock_, names_, *vaults_, *directory_, *audit_, master_key_}});
   aad::mount(router_, deps_->aad);
   arm::mount(router_, deps_->arm);

@@ -14,6 +14,7 @@
 #include "emulator/audit/audit_log.hpp"
 #include "emulator/ports/directory.hpp"
 #include "emulator/ports/vaults.hpp"
+#include "emulator/ports/vm_runtime.hpp"
 #include "emulator/ports/seed.hpp"
 #include "emulator/store/database.hpp"
 
@@ -65,6 +66,7 @@ public:
   const ports::Seed& seed() const { return seed_; }
   audit::AuditLog& audit() { return *audit_; }
   const ports::Vaults& vaults() const { return *vaults_; }
+  ports::VmRuntime& vms() { return *vms_; }
   const std::string& data_dir() const { return dir_; }
 
 private:
@@ -77,6 +79,7 @@ private:
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<ports::Directory> directory_;
   std::unique_ptr<ports::Vaults> vaults_;
+  std::unique_ptr<ports::VmRuntime> vms_;  // guestless: VM operations finish at once
   std::unique_ptr<audit::AuditLog> audit_;
   std::string master_key_ = std::string(64, 'a');
   std::unique_ptr<auth::TokenVerifier> verifier_;

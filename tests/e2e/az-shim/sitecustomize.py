@@ -1,11 +1,21 @@
-# Environment fix for Debian's azure-cli 2.45 (not azemu code; az's requests are unchanged).
+# Environment fixes for Debian's azure-cli 2.45 (not azemu code; what az sends stays az's own).
 #
-# Debian ships azure-mgmt-authorization 3.0.0, whose operation groups keep their configuration in
+# 1. Debian ships azure-mgmt-authorization 3.0.0, whose operation groups keep their configuration in
 # `_config`, while the CLI's role module reads `<operations>.config.subscription_id`
 # (role/custom.py, _create_role_assignment / list_role_assignments). Every `az role assignment ...`
 # command therefore dies with "'RoleAssignmentsOperations' object has no attribute 'config'" before
 # sending anything. This hook adds a read-only `config` alias to each *Operations class of that SDK
-# when its module is imported. Loaded through PYTHONPATH by tests/e2e/lib.sh (and documented in README).
+# when its module is imported.
+#
+# 2. The CLI's `latest` profile asks for compute 2022-11-01 and network 2022-01-01, but Debian's
+# azure-mgmt-compute 29.0.0 stops at 2022-08-01 and the single-API azure-mgmt-network 23.0.0b1 only
+# knows 2022-07-01, so every `az vm ...` dies before sending a request (research/az-wire.md §1.1).
+# When azure.cli.core.profiles._shared is imported, each of those two entries of
+# AZURE_API_PROFILES['latest'] whose version the installed SDK lacks is replaced by the newest
+# version the SDK has (compute keeps its per-operation-group overrides). Other profiles (e.g.
+# 2020-09-01-hybrid) are untouched. Set AZEMU_SHIM_NO_PROFILE_FIX=1 to switch this off.
+#
+# Loaded through PYTHONPATH by tests/e2e/lib.sh (and documented in README).
 import importlib.abc
 import sys
 
@@ -16,33 +26,129 @@ def _alias_config(module):
             value.config = property(lambda self: self._config)
 
 
-class _AliasingLoader(importlib.abc.Loader):
-    def __init__(self, inner):
+def _newest_sdk_api_version(package):
+    """'2022-08-01' for the newest non-preview vYYYY_MM_DD subpackage of an installed SDK, or None."""
+    import importlib.util
+    import os
+    import re
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    found = []
+    for location in spec.submodule_search_locations:
+        for entry in os.listdir(location):
+            m = re.fullmatch(r"v(\d{4})_(\d{2})_(\d{2})", entry)
+            if m and os.path.isdir(os.path.join(location, entry)):
+                found.append("-".join(m.groups()))
+    return max(found) if found else None
+
+
+def _sdk_has_api_version(package, version):
+    import importlib.util
+    return importlib.util.find_spec(package + ".v" + version.replace("-", "_")) is not None
+
+
+def _fit_latest_profile_to_installed_sdks(shared):
+    """Hook 2: point the `latest` profile's compute and network versions at ones the SDKs have."""
+    import os
+    if os.environ.get("AZEMU_SHIM_NO_PROFILE_FIX"):
+        return
+    latest = shared.AZURE_API_PROFILES["latest"]
+    rt = shared.ResourceType
+    for resource_type, package in ((rt.MGMT_COMPUTE, "azure.mgmt.compute"), (rt.MGMT_NETWORK, "azure.mgmt.network")):
+        wanted = latest.get(resource_type)
+        if wanted is None:
+            continue
+        is_profile = isinstance(wanted, shared.SDKProfile)
+        default = wanted.default_api_version if is_profile else wanted
+        if _sdk_has_api_version(package, default):
+            continue
+        newest = _newest_sdk_api_version(package)
+        if newest is None:
+            continue
+        if is_profile:
+            # Operation-group overrides pinned at the missing version follow the default down.
+            overrides = {k: (newest if v == default else v) for k, v in wanted.profile.items() if k is not None}
+            latest[resource_type] = shared.SDKProfile(newest, overrides)
+        else:
+            latest[resource_type] = newest
+
+
+class _HookLoader(importlib.abc.Loader):
+    def __init__(self, inner, hook):
         self._inner = inner
+        self._hook = hook
 
     def create_module(self, spec):
         return self._inner.create_module(spec)
 
     def exec_module(self, module):
         self._inner.exec_module(module)
-        _alias_config(module)
+        self._hook(module)
 
 
-class _AuthorizationOperationsFinder(importlib.abc.MetaPathFinder):
+def _is_authorization_operations(name):
+    return name.startswith("azure.mgmt.authorization.") and ".operations._" in name
+
+
+# (which modules, what to do once one is imported)
+_HOOKS = (
+    (_is_authorization_operations, _alias_config),
+    (lambda name: name == "azure.cli.core.profiles._shared", _fit_latest_profile_to_installed_sdks),
+)
+
+
+class _PatchingFinder(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
-        if not name.startswith("azure.mgmt.authorization.") or ".operations._" not in name:
+        hook = next((h for wants, h in _HOOKS if wants(name)), None)
+        if hook is None:
             return None
         for finder in sys.meta_path:
             if finder is self or not hasattr(finder, "find_spec"):
                 continue
             spec = finder.find_spec(name, path, target)
             if spec is not None and spec.loader is not None:
-                spec.loader = _AliasingLoader(spec.loader)
+                spec.loader = _HookLoader(spec.loader, hook)
                 return spec
         return None
 
 
-sys.meta_path.insert(0, _AuthorizationOperationsFinder())
+sys.meta_path.insert(0, _PatchingFinder())
+
+
+# 3. Debian's azure-mgmt-network 23.0.0b1 is single-API: its operation classes live only in
+# azure.mgmt.network.operations, and its vYYYY_MM_DD subpackages hold models only. The CLI's generic
+# network commands (`az network nic show/delete/list`, `nic ip-config ...`) import
+# "azure.mgmt.network.v<profile version>.operations" and die with ModuleNotFoundError in every
+# profile. This finder answers exactly those missing module names with a module that exposes the
+# unversioned operations (the classes the installed client uses anyway). Found by the Network
+# provider's e2e test (tests/e2e/az_network_test.sh).
+class _NetworkOperationsFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    def find_spec(self, name, path, target=None):
+        import re
+        import importlib.machinery
+        if not re.fullmatch(r"azure\.mgmt\.network\.v\d{4}_\d{2}_\d{2}(_preview)?\.operations", name):
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            if finder.find_spec(name, path, target) is not None:
+                return None  # a real versioned operations package exists: leave it alone
+        return importlib.machinery.ModuleSpec(name, self)
+
+    def create_module(self, spec):
+        import importlib
+        import types
+        module = types.ModuleType(spec.name)
+        module.__dict__.update({k: v for k, v in vars(importlib.import_module("azure.mgmt.network.operations")).items()
+                                if not k.startswith("__")})
+        return module
+
+    def exec_module(self, module):
+        pass
+
+
+sys.meta_path.append(_NetworkOperationsFinder())
 
 # Keep Debian's own sitecustomize behaviour (it is shadowed by this file on PYTHONPATH).
 try:

@@ -26,6 +26,8 @@ TEST_SUITE("hosts") {
     CHECK_FALSE(names.connect_allowed("a.b.vault.azure.net"));
     CHECK_FALSE(names.connect_allowed("localhost"));
     CHECK_FALSE(names.connect_allowed("example.com"));
+    CHECK(names.connect_allowed("raw.githubusercontent.com"));  // az's VM image alias document
+    CHECK(names.classify("Raw.GitHubUserContent.com").kind == HostKind::alias_doc);
   }
 
   TEST_CASE("a configurable cloud base") {

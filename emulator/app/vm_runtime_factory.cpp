@@ -1,0 +1,35 @@
+#include "emulator/app/vm_runtime_factory.hpp"
+
+#include "emulator/log/log.hpp"
+#include "fake-arm/mount.hpp"
+#include "vm-sim/uml/uml_runtime.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+
+namespace azemu::app {
+
+std::unique_ptr<ports::VmRuntime> make_vm_runtime(const Config& config, const std::string& data_dir) {
+  if (config.vm_runtime == "guestless") return arm::make_guestless_runtime();
+  auto sources = vm::GuestImageSources::defaults();
+  if (!sources.available()) {
+    if (config.vm_runtime == "uml")
+      throw std::runtime_error("--vm-runtime uml: missing " + sources.missing());
+    log::write(log::Level::warn,
+               "VMS HAVE NO GUEST: user-mode Linux is not available, so VMs are records only (--vm-runtime guestless)",
+               {{"missing", sources.missing()}, {"fix", "apt-get install user-mode-linux (docker/dev.sh) and build azemu-guest-agent"}});
+    return arm::make_guestless_runtime();
+  }
+  vm::UmlOptions o;
+  o.data_dir = data_dir;
+  // The image is built (or found in the cache) on the first boot, not at start-up.
+  o.image_source = [data_dir, sources] { return vm::ensure_guest_image(data_dir, sources); };
+  // The guest reaches azemu as https://10.0.2.2/ and https://10.0.2.2:<port>/ (ADE handler, curl).
+  int port = config.listen_port();
+  o.to_host = {{443, port}};
+  if (port != 443) o.to_host.push_back({port, port});
+  return std::make_unique<vm::UmlRuntime>(std::move(o));
+}
+
+}  // namespace azemu::app

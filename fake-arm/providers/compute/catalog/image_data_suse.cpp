@@ -1,0 +1,24 @@
+// SUSE marketplace images: SLES 12 SP5 and 15 SP1–SP4 (gen1 and gen2 SKUs) and openSUSE Leap 15.3
+// (gen2 is az 2.45's "openSUSE-Leap" alias; sles-15-sp3 gen2 its "SLES" alias). Pay-as-you-go
+// images carry no plan. Versions are real date stamps; lists are a representative subset.
+#include "fake-arm/providers/compute/catalog/image_catalog_data.hpp"
+
+namespace azemu::arm::compute::catalog_data {
+
+std::vector<ImageSku> suse_images() {
+  std::vector<ImageSku> out;
+  auto add = [&](std::string offer, std::vector<std::string> versions) {
+    for (const char* gen : {"gen1", "gen2"}) {
+      out.push_back(linux_sku("SUSE", offer, gen, versions, std::string(gen) == "gen2" ? "V2" : "V1"));
+    }
+  };
+  add("sles-12-sp5", {"2021.09.15", "2022.06.24", "2022.11.09"});
+  add("sles-15-sp1", {"2021.02.11", "2021.09.15", "2022.01.19"});
+  add("sles-15-sp2", {"2021.09.15", "2022.06.24", "2022.11.03"});
+  add("sles-15-sp3", {"2021.09.15", "2022.06.24", "2022.11.03"});
+  add("sles-15-sp4", {"2022.06.24", "2022.11.09", "2023.02.05"});
+  add("opensuse-leap-15-3", {"2021.07.08", "2022.02.10", "2022.08.26"});
+  return out;
+}
+
+}  // namespace azemu::arm::compute::catalog_data

@@ -1,0 +1,55 @@
+// Microsoft.Compute (virtual machines, managed disks, VM extensions) as one object for the ARM
+// composition (fake-arm/mount.cpp): services, HTTP handlers and template-deployment adapters.
+// Routes stay in mount.cpp ("Spec: compute ..."), which reaches these members through
+// ArmRuntime::compute. The image catalog and VM sizes (catalog/) are mounted separately.
+#pragma once
+
+#include "fake-arm/core/resource_types.hpp"
+#include "fake-arm/providers/compute/compute_common.hpp"
+#include "fake-arm/providers/compute/compute_deployables.hpp"
+#include "fake-arm/providers/compute/disks/disk_handlers.hpp"
+#include "fake-arm/providers/compute/extensions/extension_handlers.hpp"
+#include "fake-arm/providers/compute/virtual_machines/vm_handlers.hpp"
+
+namespace azemu::arm::compute {
+
+struct ComputeDeps {
+  store::Database& db;
+  const exec::Clock& clock;
+  exec::Jobs& jobs;
+  ports::VmRuntime& runtime;
+  const SubscriptionService& subscriptions;
+  const ProviderService& providers;
+  const AsyncOperations& operations;
+  const Authorizer& authorizer;
+};
+
+struct ComputeProvider {
+  explicit ComputeProvider(const ComputeDeps& d)
+      : disks(d.db, d.clock, d.subscriptions, d.providers, d.authorizer, d.jobs, d.runtime),
+        vms(d.db, d.clock, d.subscriptions, d.providers, d.operations, d.authorizer, d.jobs, d.runtime),
+        extensions(d.db, d.clock, d.subscriptions, d.operations, d.authorizer, d.jobs, d.runtime, vms),
+        disks_h(disks), vms_h(vms), extensions_h(extensions),
+        vms_d(d.db, d.operations, vms), extensions_d(d.db, d.operations, extensions), disks_d(disks) {}
+
+  /// Registers every type with the deployment engine.
+  void register_types(ResourceTypes& types) const {
+    types.add(kVmType, vms_d);
+    types.add(kExtensionType, extensions_d);
+    types.add(kDiskType, disks_d);
+  }
+
+  DiskService disks;
+  VirtualMachineService vms;
+  ExtensionService extensions;
+
+  DiskHandlers disks_h;
+  VmHandlers vms_h;
+  ExtensionHandlers extensions_h;
+
+  VmDeployable vms_d;
+  ExtensionDeployable extensions_d;
+  DiskDeployable disks_d;
+};
+
+}  // namespace azemu::arm::compute

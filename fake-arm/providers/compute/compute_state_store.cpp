@@ -1,0 +1,32 @@
+// SQL for arm_compute_vm_state and arm_compute_extension_state; see compute_state_store.hpp.
+#include "fake-arm/providers/compute/compute_state_store.hpp"
+
+namespace azemu::arm::compute {
+
+std::optional<PowerState> VmStateStore::power(store::Connection& c, const ResourceId& vm) const {
+  auto s = c.query("SELECT power_state FROM arm_compute_vm_state WHERE id_key = ?", vm.key());
+  if (!s.step()) return std::nullopt;
+  return power_state_from(s.text(0));
+}
+
+void VmStateStore::set_power(store::Connection& c, const ResourceId& vm, PowerState p, std::int64_t now) const {
+  c.run("INSERT INTO arm_compute_vm_state (id_key, power_state, changed_at) VALUES (?, ?, ?) "
+        "ON CONFLICT(id_key) DO UPDATE SET power_state = excluded.power_state, changed_at = excluded.changed_at",
+        vm.key(), std::string(to_string(p)), now);
+}
+
+std::optional<ExtensionState> ExtensionStateStore::get(store::Connection& c, const ResourceId& ext) const {
+  auto s = c.query("SELECT sequence_number, protected_settings FROM arm_compute_extension_state WHERE id_key = ?", ext.key());
+  if (!s.step()) return std::nullopt;
+  return ExtensionState{static_cast<int>(s.int64(0)), nlohmann::json::parse(s.text(1))};
+}
+
+void ExtensionStateStore::put(store::Connection& c, const ResourceId& ext, const ExtensionState& st,
+                              std::int64_t now) const {
+  c.run("INSERT INTO arm_compute_extension_state (id_key, sequence_number, protected_settings, changed_at) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT(id_key) DO UPDATE SET sequence_number = excluded.sequence_number, "
+        "protected_settings = excluded.protected_settings, changed_at = excluded.changed_at",
+        ext.key(), static_cast<std::int64_t>(st.sequence_number), st.protected_settings.dump(), now);
+}
+
+}  // namespace azemu::arm::compute

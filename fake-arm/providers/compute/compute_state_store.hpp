@@ -1,0 +1,34 @@
+// SQL for Compute state that is not part of an ARM body (migration arm 5): a VM's power state and
+// an extension's sequence number and protected settings. Rows hang off arm_resources rows and go
+// with them (ON DELETE CASCADE). Values only, inside the caller's transaction.
+#pragma once
+
+#include "emulator/store/database.hpp"
+#include "fake-arm/core/resource_id.hpp"
+#include "fake-arm/providers/compute/compute_common.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace azemu::arm::compute {
+
+class VmStateStore {
+public:
+  /// The stored power state; nullopt when the VM has no row (never created through azemu's VM PUT).
+  std::optional<PowerState> power(store::Connection& c, const ResourceId& vm) const;
+  void set_power(store::Connection& c, const ResourceId& vm, PowerState p, std::int64_t now) const;
+};
+
+struct ExtensionState {
+  int sequence_number = 0;
+  nlohmann::json protected_settings = nlohmann::json::object();
+};
+
+class ExtensionStateStore {
+public:
+  std::optional<ExtensionState> get(store::Connection& c, const ResourceId& extension) const;
+  void put(store::Connection& c, const ResourceId& extension, const ExtensionState& s, std::int64_t now) const;
+};
+
+}  // namespace azemu::arm::compute

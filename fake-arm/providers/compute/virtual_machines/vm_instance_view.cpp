@@ -1,0 +1,59 @@
+// VM instance view; see vm_instance_view.hpp.
+#include "fake-arm/providers/compute/virtual_machines/vm_instance_view.hpp"
+
+#include "emulator/json/strings.hpp"
+
+namespace azemu::arm::compute {
+
+namespace {
+nlohmann::json disk_view(const nlohmann::json& disk, bool with_encryption) {
+  nlohmann::json v = {{"name", disk.value("name", "")},
+                      {"statuses", nlohmann::json::array({instance_status("ProvisioningState/succeeded", "Info",
+                                                                          "Provisioning succeeded")})}};
+  if (with_encryption && disk.contains("encryptionSettings") && !disk["encryptionSettings"].is_null())
+    v["encryptionSettings"] = nlohmann::json::array({disk["encryptionSettings"]});
+  return v;
+}
+}  // namespace
+
+nlohmann::json vm_instance_view(const VirtualMachine& vm, PowerState power, const std::vector<Extension>& extensions,
+                                ports::VmRuntime& runtime) {
+  nlohmann::json view = nlohmann::json::object();
+  const auto& osp = vm.properties.value("osProfile", nlohmann::json::object());
+  const auto& ref = vm.properties.value("storageProfile", nlohmann::json::object()).value("imageReference", nlohmann::json::object());
+  const bool running = power == PowerState::running;
+  if (running) {
+    view["computerName"] = osp.value("computerName", vm.id.name());
+    // Decision: the guest's os-release is not observed; name and version come from the image.
+    view["osName"] = text::to_lower(ref.value("offer", "linux"));
+    view["osVersion"] = ref.value("sku", "");
+    const ports::GuestStatus g = runtime.status(vm.vm_id());
+    nlohmann::json agent = {{"vmAgentVersion", g.agent_version.empty() ? "Unknown" : g.agent_version}};
+    agent["statuses"] = nlohmann::json::array(
+        {g.agent_ready ? instance_status("ProvisioningState/succeeded", "Info", "Ready", g.agent_message, g.last_heartbeat)
+                       : instance_status("ProvisioningState/Unavailable", "Warning", "Not Ready", g.agent_message)});
+    nlohmann::json handlers = nlohmann::json::array();
+    for (const auto& e : extensions)
+      handlers.push_back({{"type", e.full_type()},
+                          {"typeHandlerVersion", e.handler_version()},
+                          {"status", instance_status("ProvisioningState/succeeded", "Info", "Ready")}});
+    agent["extensionHandlers"] = std::move(handlers);
+    view["vmAgent"] = std::move(agent);
+  }
+  nlohmann::json disks = nlohmann::json::array();
+  disks.push_back(disk_view(vm.os_disk(), true));
+  for (const auto& d : vm.data_disks()) disks.push_back(disk_view(d, false));
+  view["disks"] = std::move(disks);
+  if (!extensions.empty()) {
+    nlohmann::json exts = nlohmann::json::array();
+    for (const auto& e : extensions) exts.push_back(extension_instance_view(e, runtime.extension_status(vm.vm_id(), e.id.name())));
+    view["extensions"] = std::move(exts);
+  }
+  view["hyperVGeneration"] = "V1";
+  view["statuses"] = nlohmann::json::array(
+      {provisioning_status(vm.provisioning_state(), 0),
+       instance_status("PowerState/" + std::string(to_string(power)), "Info", power_display(power))});
+  return view;
+}
+
+}  // namespace azemu::arm::compute

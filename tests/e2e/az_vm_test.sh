@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# e2e: virtual machines, managed disks and VM extensions with the real `az` (Debian azure-cli 2.45)
+# on azemu's guestless runtime (--vm-runtime guestless: VMs are records; every operation succeeds at
+# once). Usage: az_vm_test.sh proxy|cloud
+#   proxy: public host names, the `latest` profile through az-shim/sitecustomize.py;
+#   cloud: az cloud register under azemu.localhost with the 2020-09-01-hybrid profile (az-wire §1.1).
+# The VM is created with `az vm create` (template deployment, az-wire §4.7).
+source "$(dirname "$0")/lib.sh"
+require_az
+MODE=${1:?usage: $0 proxy|cloud}
+WORK=$(mktemp -d /tmp/azemu-e2e-vm-$MODE-XXXXXX)
+DATA=$WORK/data
+PORT=$(free_port)
+trap 'stop_azemu' EXIT
+if [ "$MODE" = cloud ]; then
+  PROFILE=2020-09-01-hybrid
+else
+  PROFILE=latest
+fi
+
+AZEMU_START_ARGS="--vm-runtime guestless" start_azemu "$DATA" "$PORT" || exit 1
+eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode "$MODE" --az-profile "$PROFILE")"
+echo "# azemu on port $PORT, mode $MODE, profile $PROFILE, data $DATA"
+check "az login --service-principal" \
+  az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
+check "group create" az group create -n rg -l westus
+ssh-keygen -q -t rsa -b 2048 -N '' -f "$WORK/id_rsa"
+
+# --- create (deployment) and read ----------------------------------------------------------------
+check "vm create (OpenLogic CentOS, one 5 GB data disk)" \
+  az vm create -g rg -n myVM --image OpenLogic:CentOS:7.2n:7.2.20160629 --admin-username azureuser \
+    --ssh-key-value "$WORK/id_rsa.pub" --data-disk-sizes-gb 5
+check_eq "vm show: provisioningState" "Succeeded" az vm show -g rg -n myVM --query provisioningState -o tsv
+check_eq "vm show: osType" "Linux" az vm show -g rg -n myVM --query storageProfile.osDisk.osType -o tsv
+check_eq "vm show -d: powerState" "VM running" az vm show -d -g rg -n myVM --query powerState -o tsv
+check_eq "vm list" "myVM" az vm list -g rg --query "[0].name" -o tsv
+check_eq "vm get-instance-view: PowerState" "PowerState/running" \
+  az vm get-instance-view -g rg -n myVM --query "instanceView.statuses[1].code" -o tsv
+check_eq "vm get-instance-view: guestless agent" "guestless" \
+  az vm get-instance-view -g rg -n myVM --query "instanceView.vmAgent.vmAgentVersion" -o tsv
+
+# --- power ---------------------------------------------------------------------------------------
+check "vm stop" az vm stop -g rg -n myVM
+check_eq "stopped" "VM stopped" az vm show -d -g rg -n myVM --query powerState -o tsv
+check "vm deallocate" az vm deallocate -g rg -n myVM
+check_eq "deallocated" "VM deallocated" az vm show -d -g rg -n myVM --query powerState -o tsv
+check_fails_with "vm restart of a deallocated VM" "OperationNotAllowed|requires the VM to be running" az vm restart -g rg -n myVM
+check "vm start" az vm start -g rg -n myVM
+check "vm restart" az vm restart -g rg -n myVM
+check_eq "running again" "VM running" az vm show -d -g rg -n myVM --query powerState -o tsv
+
+# --- disks ---------------------------------------------------------------------------------------
+check "vm disk attach --new --name d2 --size-gb 5" az vm disk attach -g rg --vm-name myVM --new --name d2 --size-gb 5
+check_eq "d2 in dataDisks" "d2" az vm show -g rg -n myVM --query "storageProfile.dataDisks[?lun==\`1\`].name | [0]" -o tsv
+check_eq "disk show d2: Attached" "Attached" az disk show -g rg -n d2 --query diskState -o tsv
+check_eq "disk list: OS + 2 data disks" "3" az disk list -g rg --query "length(@)" -o tsv
+check_fails_with "disk delete while attached" "is attached to VM" az disk delete -g rg -n d2 --yes
+check "vm disk detach --name d2" az vm disk detach -g rg --vm-name myVM --name d2
+check_eq "disk show d2: Unattached" "Unattached" az disk show -g rg -n d2 --query diskState -o tsv
+check "disk delete d2" az disk delete -g rg -n d2 --yes
+
+# --- extensions ----------------------------------------------------------------------------------
+check "vm extension set (CustomScript)" \
+  az vm extension set -g rg --vm-name myVM --name CustomScript --publisher Microsoft.Azure.Extensions \
+    --version 2.1 --settings '{"commandToExecute":"echo hi"}' --protected-settings '{"secret":"never-shown"}'
+check_eq "vm extension show: Succeeded" "Succeeded" \
+  az vm extension show -g rg --vm-name myVM -n CustomScript --query provisioningState -o tsv
+check_eq "vm extension show: protectedSettings not returned" "" \
+  az vm extension show -g rg --vm-name myVM -n CustomScript --query protectedSettings -o tsv
+check_eq "vm extension list" "CustomScript" az vm extension list -g rg --vm-name myVM --query "[0].name" -o tsv
+check_eq "instance view: guestless handler status" "guestless runtime: no handler ran" \
+  az vm get-instance-view -g rg -n myVM --query "instanceView.extensions[0].statuses[0].message" -o tsv
+check "vm extension delete" az vm extension delete -g rg --vm-name myVM -n CustomScript
+check_eq "vm extension list: empty" "0" az vm extension list -g rg --vm-name myVM --query "length(@)" -o tsv
+
+# --- run-command ---------------------------------------------------------------------------------
+check_eq "vm run-command invoke: no guest" \
+  "no guest: azemu runs this VM without a guest (guestless runtime)" \
+  bash -c "az vm run-command invoke -g rg -n myVM --command-id RunShellScript --scripts 'uname -a' \
+             --query 'value[0].message' -o tsv | tail -n 1"
+
+# --- delete --------------------------------------------------------------------------------------
+check "vm delete --yes" az vm delete -g rg -n myVM --yes
+check_fails_with "vm show after delete" "ResourceNotFound|not found" az vm show -g rg -n myVM
+check_eq "data disk kept (deleteOption Detach), Unattached" "Unattached" \
+  az disk list -g rg --query "[?starts_with(name, 'myVM_disk2_')].diskState | [0]" -o tsv
+finish

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Builds the guest OS image every simulated VM boots from, out of INSTALLED Debian packages only:
+#   user-mode-linux (kernel + modules), busybox-static, cryptsetup-bin, e2fsprogs, dosfstools,
+#   dropbear-bin, util-linux (lsblk, blkid, ...) and azemu's static guest agent.
+# No mounting, no loop devices, no root needed for the image itself: the tree is assembled in a
+# temporary folder and packed with `mke2fs -d` (research/uml-ade.md §1).
+#
+#   build-guest.sh --out DIR --agent PATH [--size 2G]
+#
+# Output: DIR/<hash>/ with os.img (sparse ext4, label cloudimg-rootfs), guest.env (KERNEL=, HASH=,
+# ...). <hash> is a content hash of every input (this script, the rootfs overlay, the agent binary,
+# the versions of the packages copied, the module list), so an unchanged input set is a cache hit
+# that costs a few milliseconds; older builds are removed. The last line on stdout is the build
+# directory; progress goes to stderr.
+#
+# No initramfs: the guest boots straight from /dev/ubda (UML mounts root=98:0 itself). An
+# initramfs becomes necessary with OS-disk encryption (unlock before switch_root), see
+# research/uml-ade.md §4; it belongs to that issue.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=
+AGENT=
+SIZE=2G
+while [ $# -gt 0 ]; do
+  case $1 in
+    --out) OUT=$2; shift 2 ;;
+    --agent) AGENT=$2; shift 2 ;;
+    --size) SIZE=$2; shift 2 ;;
+    *) echo "usage: $0 --out DIR --agent PATH [--size 2G]" >&2; exit 2 ;;
+  esac
+done
+[ -n "$OUT" ] && [ -n "$AGENT" ] || { echo "usage: $0 --out DIR --agent PATH [--size 2G]" >&2; exit 2; }
+[ -x "$AGENT" ] || { echo "build-guest: agent binary $AGENT missing (build target azemu-guest-agent)" >&2; exit 1; }
+
+PACKAGES=(user-mode-linux busybox-static cryptsetup-bin e2fsprogs dosfstools dropbear-bin util-linux libc6)
+KERNEL=/usr/bin/linux.uml
+# Module load order that works for dm-crypt under UML (research/dmcrypt.md §3: cbc/hmac are runtime
+# crypto dependencies modules.dep does not list), then vfat for the BEK volume.
+MODULES=(cbc hmac ecb xts dm-mod encrypted-keys dm-crypt fat vfat nls_cp437 nls_iso8859-1)
+# Binaries copied with their ldd closure (UML runs ordinary x86-64 host binaries).
+BINARIES=(/usr/sbin/cryptsetup /sbin/dmsetup /usr/sbin/mke2fs /usr/sbin/e2fsck /usr/sbin/resize2fs
+  /usr/sbin/tune2fs /usr/sbin/dumpe2fs /usr/sbin/blkid /usr/bin/lsblk /usr/sbin/findfs /usr/sbin/wipefs
+  /usr/sbin/fstrim /usr/sbin/mkfs.vfat /usr/sbin/fsck.vfat /usr/sbin/dropbear /usr/bin/dropbearkey)
+
+step() { echo "build-guest: $*" >&2; }
+fail() { echo "build-guest: $*" >&2; exit 1; }
+
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2> /dev/null | grep -q "install ok installed" ||
+    fail "package $p is not installed (docker/dev.sh installs it: apt-get install $p)"
+done
+[ -x "$KERNEL" ] || fail "$KERNEL missing (package user-mode-linux)"
+KVER=$(ls /usr/lib/uml/modules | head -n1)
+MODDIR=/usr/lib/uml/modules/$KVER
+[ -f "$MODDIR/modules.dep" ] || fail "no UML modules under $MODDIR"
+
+hash=$(
+  {
+    sha256sum "$0" "$AGENT"
+    (cd "$HERE/rootfs" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
+    (cd "$HERE/rootfs" && find . -printf '%p %m\n' | sort)
+    dpkg-query -W -f='${Package} ${Version}\n' "${PACKAGES[@]}"
+    echo "${MODULES[*]} ${BINARIES[*]} $SIZE $KVER"
+    dpkg-query -W -f='${Package} ${Version}\n' curl 2> /dev/null || true
+  } | sha256sum | cut -c1-16
+)
+DEST=$OUT/$hash
+if [ -f "$DEST/guest.env" ]; then
+  step "guest image up to date ($DEST)"
+  echo "$DEST"
+  exit 0
+fi
+
+started=$(date +%s%N)
+mkdir -p "$OUT"
+WORK=$(mktemp -d "$OUT/.build.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+TREE=$WORK/rootfs
+mkdir -p "$TREE"
+
+step "[1/5] base tree and busybox"
+mkdir -p "$TREE"/{bin,sbin,usr/bin,usr/sbin,lib,lib64,proc,sys,dev,run,tmp,mnt,root,home,var/empty,etc/dropbear,var/lib/waagent}
+chmod 1777 "$TREE/tmp"
+chmod 700 "$TREE/root"
+cp -a "$HERE/rootfs/." "$TREE/"
+cp /bin/busybox "$TREE/bin/busybox"
+# One link per applet, where the applet lives; real binaries copied below win over applets.
+for applet in $(/bin/busybox --list-full); do
+  [ -e "$TREE/$applet" ] || ln -s /bin/busybox "$TREE/$applet"
+done
+
+step "[2/5] tools and their shared libraries"
+copy_with_libs() {
+  local bin=$1 real
+  real=$(readlink -f "$bin")
+  rm -f "$TREE$bin"
+  mkdir -p "$TREE$(dirname "$bin")"
+  cp "$real" "$TREE$bin"
+  ldd "$real" 2> /dev/null | awk '/=> \//{print $3} /^[[:space:]]*\/lib/{print $1}' | while read -r lib; do
+    [ -e "$TREE$lib" ] && continue
+    mkdir -p "$TREE$(dirname "$lib")"
+    cp -L "$lib" "$TREE$lib"
+  done
+}
+for b in "${BINARIES[@]}"; do copy_with_libs "$b"; done
+# curl, when installed, lets the guest call azemu's HTTPS API (https://10.0.2.2:<port>/).
+[ -x /usr/bin/curl ] && copy_with_libs /usr/bin/curl
+ln -sf mke2fs "$TREE/usr/sbin/mkfs.ext4"
+ln -sf mke2fs "$TREE/usr/sbin/mkfs.ext3"
+ln -sf e2fsck "$TREE/usr/sbin/fsck.ext4"
+ln -sf mkfs.vfat "$TREE/usr/sbin/mkfs.fat"
+# Needed at run time but not by ldd: libgcc_s for pthread_cancel in cryptsetup's libraries.
+for extra in /lib/x86_64-linux-gnu/libgcc_s.so.1; do
+  [ -e "$extra" ] && cp -L "$extra" "$TREE$extra"
+done
+cp /etc/mke2fs.conf "$TREE/etc/mke2fs.conf" 2> /dev/null || true
+install -m 0755 -s "$AGENT" "$TREE/usr/sbin/azemu-guest-agent"
+
+step "[3/5] kernel modules ($KVER)"
+# Resolve dependencies from modules.dep (no kmod on the host), dependencies first, no duplicates.
+: > "$TREE/etc/azemu/modules.load"
+declare -A seen=()
+add_module() {
+  local path=$1 dep
+  [ -n "${seen[$path]:-}" ] && return
+  for dep in $(awk -v m="$path:" '$1 == m { for (i = 2; i <= NF; i++) print $i }' "$MODDIR/modules.dep"); do
+    add_module "$dep"
+  done
+  seen[$path]=1
+  mkdir -p "$TREE/lib/modules/$KVER/$(dirname "$path")"
+  cp "$MODDIR/$path" "$TREE/lib/modules/$KVER/$path"
+  grep "^$path:" "$MODDIR/modules.dep" >> "$TREE/lib/modules/$KVER/modules.dep"
+  echo "$KVER/$path" >> "$TREE/etc/azemu/modules.load"
+}
+for m in "${MODULES[@]}"; do
+  path=$(awk -F: -v a="/$m.ko" -v b="/${m//-/_}.ko" '{ n = length($1) } substr($1, n - length(a) + 1) == a || substr($1, n - length(b) + 1) == b { print $1; exit }' "$MODDIR/modules.dep")
+  [ -n "$path" ] || fail "module $m not found in $MODDIR"
+  add_module "$path"
+done
+cp "$MODDIR"/modules.builtin* "$MODDIR/modules.order" "$TREE/lib/modules/$KVER/" 2> /dev/null || true
+
+step "[4/5] ext4 OS image ($SIZE, sparse)"
+mkdir -p "$WORK/out"
+# lazy_*_init: inode tables and journal are not zeroed, so the image stays sparse (copies are cheap).
+mke2fs -q -F -t ext4 -L cloudimg-rootfs -E lazy_itable_init=1,lazy_journal_init=1 -d "$TREE" "$WORK/out/os.img" "$SIZE" >&2
+{
+  echo "HASH=$hash"
+  echo "KERNEL=$KERNEL"
+  echo "KERNEL_VERSION=$KVER"
+  echo "OS_IMAGE=$DEST/os.img"
+  echo "BUILT_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+} > "$WORK/out/guest.env"
+
+step "[5/5] publishing"
+rm -rf "$DEST"
+mv "$WORK/out" "$DEST"
+# Older builds are superseded; VMs own copies of the image, never the image itself.
+for old in "$OUT"/*/; do
+  old=${old%/}
+  [ "$old" = "$DEST" ] || [ ! -f "$old/guest.env" ] || rm -rf "$old"
+done
+elapsed=$((($(date +%s%N) - started) / 1000000))
+step "guest image built in ${elapsed} ms: $DEST/os.img ($(du -k --apparent-size "$DEST/os.img" | cut -f1) KiB apparent, $(du -k "$DEST/os.img" | cut -f1) KiB allocated)"
+echo "$DEST"

@@ -1,0 +1,167 @@
+#include "vm-sim/uml/uml_guest.hpp"
+
+#include "emulator/log/log.hpp"
+#include "vm-sim/uml/mconsole.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace azemu::vm {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+std::unique_ptr<UmlGuest> UmlGuest::boot(const GuestLaunch& launch) {
+  std::unique_ptr<UmlGuest> g(new UmlGuest(launch));
+  fs::create_directories(launch.vm_dir + "/uml");
+  // The console of every boot of this VM, appended: `azemu vm console` and error messages read it.
+  g->log_fd_ = open((launch.vm_dir + "/console.log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (g->log_fd_ < 0) throw std::runtime_error("cannot open console log in " + launch.vm_dir);
+
+  if (!launch.netns.empty()) {
+    try {
+      g->network_ = std::make_unique<GuestNetwork>(launch.netns, launch.vm_dir, g->log_fd_);
+    } catch (const std::exception& e) {
+      log::write(log::Level::warn, "guest boots without a network", {{"umid", launch.umid}, {"error", e.what()}});
+    }
+  }
+
+  int pair[2], console[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
+    throw std::runtime_error(std::string("socketpair: ") + std::strerror(errno));
+  g->channel_ = std::make_unique<ControlChannel>(pair[0]);
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, console) != 0) {
+    close(pair[1]);
+    throw std::runtime_error(std::string("socketpair: ") + std::strerror(errno));
+  }
+
+  SpawnOptions o;
+  o.argv = {launch.kernel, "mem=" + std::to_string(launch.memory_mb) + "M"};
+  o.argv.insert(o.argv.end(), launch.ubd.begin(), launch.ubd.end());
+  // con0: kernel and init messages to console.log; ssl0 (ttyS0): the interactive serial console;
+  // ssl1 (ttyS1): the agent's channel.
+  for (const char* a : {"root=/dev/ubda", "rw", "quiet", "con0=null,fd:1", "con=null", "ssl=null", "ssl0=fd:4", "ssl1=fd:3"})
+    o.argv.emplace_back(a);
+  o.argv.push_back("umid=" + launch.umid);
+  o.argv.push_back("uml_dir=" + launch.vm_dir + "/uml");
+  if (g->network_) o.argv.push_back(g->network_->uml_eth0());
+  // Guest RAM is an unlinked file in TMPDIR: keep it on tmpfs (research/uml-guest.md §5.1).
+  o.env = {"PATH=/usr/sbin:/usr/bin:/sbin:/bin", "TMPDIR=/dev/shm", "LANG=C"};
+  if (!launch.preload.empty()) o.env.push_back("LD_PRELOAD=" + launch.preload);
+  o.fds = {{1, g->log_fd_}, {2, g->log_fd_}, {3, pair[1]}, {4, console[1]}};
+  o.netns_fd = g->network_ ? g->network_->netns_fd() : -1;
+  try {
+    g->uml_ = GuestProcess::spawn(o);
+  } catch (...) {
+    close(pair[1]);
+    close(console[0]);
+    close(console[1]);
+    throw;
+  }
+  close(pair[1]);
+  close(console[1]);
+  try {
+    // The console socket: one client at a time (`azemu vm console`); the relay lives in the
+    // guest's process group like every other helper.
+    SpawnOptions relay;
+    relay.argv = {find_program("socat"), "-lf/dev/null",
+                  "UNIX-LISTEN:" + launch.vm_dir + "/console.sock,fork,unlink-early,mode=600", "FD:3"};
+    relay.env = {"PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C"};
+    relay.fds = {{3, console[0]}};
+    relay.join_group = g->uml_->pid();
+    g->relays_.push_back(GuestProcess::spawn(relay));
+    close(console[0]);
+    console[0] = -1;
+    if (g->network_)
+      for (auto& r : g->network_->start_relays(g->uml_->pid(), launch.ssh_port, launch.to_host))
+        g->relays_.push_back(std::move(r));
+    if (!g->channel_->wait_ready(Clock::now() + launch.boot_timeout, g->uml_->pidfd()))
+      throw std::runtime_error(g->uml_->poll_exited() ? "the guest stopped while booting" : "the guest agent did not report ready in time");
+  } catch (const std::exception& e) {
+    if (console[0] >= 0) close(console[0]);
+    std::string why = e.what();
+    g->shutdown(0ms);
+    throw std::runtime_error(why + "; console: " + g->console_tail());
+  }
+  return g;
+}
+
+UmlGuest::~UmlGuest() { shutdown(2000ms); }
+
+bool UmlGuest::alive() { return uml_ && !uml_->poll_exited(); }
+
+void UmlGuest::reboot() {
+  std::string previous = channel_->seen().boot_id;
+  channel_->request({{"op", "reboot"}}, Clock::now() + 10s);
+  channel_->mark_not_ready();
+  if (!channel_->wait_ready(Clock::now() + launch_.boot_timeout, uml_->pidfd(), previous))
+    throw std::runtime_error("the guest did not come back after the reboot; console: " + console_tail());
+}
+
+std::string UmlGuest::mconsole(const std::string& command) {
+  auto reply = mconsole_command(launch_.vm_dir + "/uml/" + launch_.umid + "/mconsole", launch_.vm_dir + "/uml", command);
+  if (!reply.ok) throw std::runtime_error(reply.text.empty() ? "mconsole '" + command + "' failed" : reply.text);
+  return reply.text;
+}
+
+void UmlGuest::shutdown(std::chrono::milliseconds grace) {
+  if (released_) return;
+  if (uml_ && alive() && grace.count() > 0) {
+    // 1. The agent syncs and powers off (~30 ms when healthy).
+    try {
+      channel_->request({{"op", "shutdown"}}, Clock::now() + std::min<std::chrono::milliseconds>(grace, 5000ms));
+      uml_->wait_until(Clock::now() + grace);
+    } catch (const std::exception& e) {
+      log::write(log::Level::debug, "agent shutdown failed", {{"umid", launch_.umid}, {"error", e.what()}});
+    }
+    // 2. The kernel syncs and halts, whatever the agent's state.
+    if (alive()) {
+      try {
+        mconsole("sysrq s");
+        mconsole("halt");
+      } catch (const std::exception&) {
+        // halt may exit before answering; the wait below tells.
+      }
+      uml_->wait_until(Clock::now() + 3s);
+    }
+    // 3. SIGTERM: UML tears down its helpers itself.
+    if (alive()) {
+      uml_->signal(SIGTERM);
+      uml_->wait_until(Clock::now() + 2s);
+    }
+  }
+  // 4. Whatever is left in the group (UML helpers, stubs, relays): SIGKILL and reap.
+  if (uml_) sweep_process_group(uml_->pid());
+  release();
+}
+
+void UmlGuest::release() {
+  released_ = true;
+  for (auto& r : relays_) r.poll_exited();
+  relays_.clear();
+  channel_.reset();
+  network_.reset();
+  std::error_code ec;
+  fs::remove_all(launch_.vm_dir + "/uml", ec);
+  for (const auto& entry : fs::directory_iterator(launch_.vm_dir, ec))
+    if (entry.path().extension() == ".sock") fs::remove(entry.path(), ec);
+  if (log_fd_ >= 0) close(log_fd_);
+  log_fd_ = -1;
+}
+
+std::string UmlGuest::console_tail() const {
+  std::ifstream in(launch_.vm_dir + "/console.log");
+  std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return all.size() > 1500 ? all.substr(all.size() - 1500) : all;
+}
+
+}  // namespace azemu::vm

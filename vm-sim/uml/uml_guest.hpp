@@ -1,0 +1,72 @@
+// One running user-mode Linux guest: the `linux` process in its own process group (plus the
+// relays of its network), the agent channel on a socketpair, the console log, the mconsole.
+// Boot returns when the agent said "ready" (no polling, no sleeps); shutdown follows
+// research/uml-guest.md §5.3: agent poweroff, mconsole sysrq s + halt, SIGTERM, then a SIGKILL
+// sweep of the whole group, so nothing outlives the guest.
+#pragma once
+
+#include "vm-sim/uml/control_channel.hpp"
+#include "vm-sim/uml/guest_network.hpp"
+#include "vm-sim/uml/guest_process.hpp"
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace azemu::vm {
+
+struct GuestLaunch {
+  std::string kernel;                 // /usr/bin/linux.uml
+  std::string preload;                // LD_PRELOAD for it (xstate_shim), may be empty
+  std::string vm_dir;                 // <data-dir>/vms/<vm_id>: console.log, uml/, sockets
+  std::string umid;                   // UML's machine id (names uml/<umid>/mconsole)
+  int memory_mb = 256;
+  std::vector<std::string> ubd;       // "ubd0=/path/os.img", "ubd2=/path/d.img,,lun0" (serial = LUN)
+  std::string netns;                  // "" = no network
+  int ssh_port = 0;                   // host loopback port for sshd (0 = none)
+  std::vector<PortForward> to_host;   // guest 10.0.2.2:<guest_port> -> host 127.0.0.1:<host_port>
+  std::chrono::seconds boot_timeout{60};
+};
+
+class UmlGuest {
+public:
+  using Clock = std::chrono::steady_clock;
+
+  /// Starts the guest and waits for its agent. Throws std::runtime_error (with the console's last
+  /// lines) when it does not come up; nothing is left running then.
+  static std::unique_ptr<UmlGuest> boot(const GuestLaunch& launch);
+  ~UmlGuest();  // force-stops a guest still running
+
+  ControlChannel& channel() { return *channel_; }
+  bool alive();
+  int ssh_port() const { return network_ ? launch_.ssh_port : 0; }
+  int ubd_count() const { return static_cast<int>(launch_.ubd.size()); }
+
+  /// A real reboot: the agent reboots the kernel, UML re-executes itself in the same process
+  /// group; returns when the new boot's agent is ready.
+  void reboot();
+  /// Clean shutdown with `grace` for the guest to power off, then force. Idempotent.
+  void shutdown(std::chrono::milliseconds grace);
+  /// One mconsole command ("config ubd3=...", "remove ubd3"); throws when UML refuses.
+  std::string mconsole(const std::string& command);
+
+  UmlGuest(const UmlGuest&) = delete;
+  UmlGuest& operator=(const UmlGuest&) = delete;
+
+private:
+  explicit UmlGuest(GuestLaunch launch) : launch_(std::move(launch)) {}
+  std::string console_tail() const;
+  void release();  // after the process group is gone: channel, namespace, files
+
+  GuestLaunch launch_;
+  int log_fd_ = -1;
+  std::unique_ptr<GuestNetwork> network_;
+  std::unique_ptr<ControlChannel> channel_;
+  std::optional<GuestProcess> uml_;
+  std::vector<GuestProcess> relays_;
+  bool released_ = false;
+};
+
+}  // namespace azemu::vm
