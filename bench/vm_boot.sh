@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # VM simulator benchmark (issue 6): create-to-agent-ready time of a user-mode Linux VM (median of
 # RUNS fresh VMs: OS disk copy + grow to 30 GiB, netns + relays, boot, agent ready, provisioning)
-# and the memory of one running guest (UML main process RSS; PSS of every process of the guest).
+# and the memory of one running guest (UML main process RSS; PSS of every process of the guest);
+# then, in one guest with a 1 GiB data disk, the in-place encryption time of that disk (cryptsetup
+# reencrypt --encrypt --reduce-device-size 32M, pbkdf2 1000 iterations: research/uml-ade.md) and the
+# dm-crypt write throughput through an opened mapping, as a share of the host's `openssl speed -evp
+# aes-256-xts` (16384-byte column, measured in the same run).
 #   bench/vm_boot.sh            (AZEMU_BUILD_DIR=<build dir with vm_sim_tests>, RUNS=5)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,3 +25,15 @@ echo "$out" | awk -F= '/^create_to_ready_ms=/ { print $2 }' | sort -n | awk '{ t
   }'
 echo "$out" | awk '/^guest_processes=/ { split($2, r, "="); split($3, p, "=");
   printf "memory per running guest: main RSS %.1f MB, group PSS %.1f MB (goal < 100 MB)\n", r[2] / 1024, p[2] / 1024 }'
+
+crypt=$("$TESTS" -tc='bench: in-guest dm-crypt*' --no-skip 2> /dev/null)
+echo "$crypt" | grep -E '^(encrypt_1gib_ms|dmcrypt_write_mib)='
+# openssl prints 1000s of bytes per second; the last column is 16384-byte blocks.
+host_kbs=$(openssl speed -evp aes-256-xts -seconds 1 2> /dev/null | awk '/^AES-256-XTS/ { v = $NF; sub(/k$/, "", v); print v }')
+echo "host openssl aes-256-xts (16384-byte blocks): $host_kbs k/s"
+echo "$crypt" | awk -v host_kbs="$host_kbs" '
+  /^encrypt_1gib_ms=/ { split($1, e, "="); printf "in-place encryption of a 1 GiB data disk in the guest: %.2f s\n", e[2] / 1000 }
+  /^dmcrypt_write_mib=/ { split($1, m, "="); split($2, t, "=")
+    mbs = m[2] * 1048576 / (t[2] / 1000) / 1e6
+    printf "in-guest dm-crypt write (dd conv=fsync): %.1f MB/s = %.1f %% of host openssl aes-256-xts (%.0f MB/s)\n",
+      mbs, 100 * mbs / (host_kbs / 1000), host_kbs / 1000 }'

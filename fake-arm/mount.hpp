@@ -39,6 +39,10 @@ struct ArmDeps {
 /// Registers the management-host routes and the ARM not-found answer.
 void mount(http::Router& router, ArmDeps& deps);
 
+/// Boots again, in the background (deps.jobs), the VMs that were running when azemu stopped
+/// (providers/compute/virtual_machines/vm_resume.hpp). Call once the server is ready.
+std::size_t resume_vms(ArmDeps& deps);
+
 /// The ports::Vaults implementation over the Microsoft.KeyVault/vaults resources and RBAC tables.
 std::unique_ptr<ports::Vaults> make_vaults(store::Database& db);
 

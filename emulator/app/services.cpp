@@ -130,6 +130,9 @@ int run_server(const Config& config) {
               host.c_str(), endpoint.port(), s.dir.path().c_str(), s.seed.tenant_id.c_str(),
               s.seed.subscription_id.c_str(), ms);
   std::fflush(stdout);
+  // After "ready": guests boot on s.jobs while requests are already served.
+  if (std::size_t n = arm::resume_vms(s.arm_deps))
+    log::write(log::Level::info, "starting VMs that were running before the restart", {{"count", n}});
   exec.run();
   log::info("stopped");
   return 0;

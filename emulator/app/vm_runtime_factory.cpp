@@ -29,6 +29,9 @@ std::unique_ptr<ports::VmRuntime> make_vm_runtime(const Config& config, const st
   int port = config.listen_port();
   o.to_host = {{443, port}};
   if (port != 443) o.to_host.push_back({port, port});
+  // azemu answers CONNECT on its one port: 10.0.2.2:443 in the guest is that port, hence the proxy.
+  o.ca_file = data_dir + "/ca.pem";
+  o.proxy_guest_port = 443;
   return std::make_unique<vm::UmlRuntime>(std::move(o));
 }
 

@@ -48,7 +48,11 @@ struct Failure {
 
 Failure failure_of(const AzureError& e, const std::string& target) {
   nlohmann::json err = {{"code", e.code()}, {"message", e.message()}};
-  if (!target.empty()) err["target"] = target;
+  // ARM passes the provider's error body through as the operation's statusMessage, so the
+  // provider's own target (CRP's "vmSize", "imageReference", ...) is kept; the resource id only
+  // stands in when the provider named none.
+  if (!e.target().empty()) err["target"] = e.target();
+  else if (!target.empty()) err["target"] = target;
   if (!e.details().is_null() && !e.details().empty()) err["details"] = e.details();
   return {status_name(e.status_override() ? e.status_override() : http_status(e.kind())), std::move(err)};
 }
@@ -219,7 +223,11 @@ void DeploymentRunner::deploy_one(const Job& job, std::size_t index, const tmpl:
     op.status_code = failure->status;
     op.status_message = {{"status", "Failed"}, {"error", failure->error}};
     p.failed[index] = true;
-    p.details.push_back(failure->error);
+    // The deployment's error details name the failing resource (target = its id) so a reader of
+    // DeploymentFailed sees which resource broke; the provider's own target stays in statusMessage.
+    nlohmann::json detail = failure->error;
+    if (!op.target_id.empty()) detail["target"] = op.target_id;
+    p.details.push_back(std::move(detail));
   }
   op.changed_ms = now_ms();
   db_.write([&](store::Connection& c) { store_.update_operation(c, job.id, op); });

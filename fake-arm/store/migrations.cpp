@@ -185,6 +185,11 @@ CREATE TABLE arm_compute_extension_state (
   protected_settings TEXT NOT NULL DEFAULT '{}',  -- JSON object, as the client sent it
   changed_at         INTEGER NOT NULL
 ) STRICT;
+)sql"},
+          // 6: why a VM is not in the power state it was left in (azemu restarted and could not boot
+          // its guest again); shown in the instance view's PowerState status, cleared by any transition.
+          {"arm", 6, R"sql(
+ALTER TABLE arm_compute_vm_state ADD COLUMN note TEXT NOT NULL DEFAULT '';
 )sql"}};
 }
 

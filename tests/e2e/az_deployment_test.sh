@@ -167,6 +167,32 @@ check_eq "failed operation listed" "Failed" \
 check_eq "list --filter provisioningState" "failing" \
   az deployment group list -g depGroup --filter "provisioningState eq 'Failed'" --query "[0].name" -o tsv
 
+check_eq "the good vault's operation Succeeded" "Succeeded" \
+  az deployment operation group list -g depGroup -n failing \
+  --query "[?starts_with(properties.targetResource.resourceName, 'good')].properties.provisioningState | [0]" -o tsv
+
+# --- a template error names the failing expression and its position ---------------------------
+cat > "$WORK/badexpr.json" <<'EOF'
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "prefix": { "type": "string", "defaultValue": "x" } },
+  "resources": [
+    { "type": "Microsoft.KeyVault/vaults", "apiVersion": "2022-07-01", "location": "westus", "properties": {},
+      "name": "[concat(parameters('prefix'), noSuchFunction(1))]" }
+  ]
+}
+EOF
+check_fails_with "unknown function: InvalidTemplate naming the expression and position" \
+  "InvalidTemplate.*expression '.concat.parameters..prefix'.. noSuchFunction.1...', position '30'.*The template function 'noSuchFunction' is not valid" \
+  az deployment group create -g depGroup -n badexpr --template-file "$WORK/badexpr.json"
+sed -i "s/noSuchFunction(1)/parameters('missing')/" "$WORK/badexpr.json"
+check_fails_with "unknown parameter: InvalidTemplate naming it" \
+  "InvalidTemplate.*at 'resources.0..name'.*The template parameter 'missing' is not found" \
+  az deployment group create -g depGroup -n badexpr --template-file "$WORK/badexpr.json"
+check_fails_with "the rejected template left no deployment" "DeploymentNotFound|could not be found" \
+  az deployment group show -g depGroup -n badexpr
+
 check "deployment group delete" az deployment group delete -g depGroup -n failing
 check_fails_with "deleted deployment is gone" "DeploymentNotFound|could not be found" \
   az deployment group show -g depGroup -n failing

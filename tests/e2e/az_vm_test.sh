@@ -79,6 +79,31 @@ check_eq "vm run-command invoke: no guest" \
   bash -c "az vm run-command invoke -g rg -n myVM --command-id RunShellScript --scripts 'uname -a' \
              --query 'value[0].message' -o tsv | tail -n 1"
 
+# --- bad input: Azure's errors ------------------------------------------------------------------
+# az resolves the image itself (virtualMachineImages get) before deploying: Compute's 404 for it.
+check_fails_with "vm create, unknown image: Azure's NotFound" "\(NotFound\) Artifact: VMImage was not found" \
+  az vm create -g rg -n vmNoImage --image OpenLogic:CentOS:9.9:1.0.0 --admin-username azureuser \
+    --ssh-key-value "$WORK/id_rsa.pub"
+# The VM name seeds the VNet/NSG/public IP names; Network rejects them first (as in Azure).
+check_fails_with "vm create, bad name: DeploymentFailed with InvalidResourceName" \
+  '"code": ?"DeploymentFailed".*"code": ?"InvalidResourceName".*Resource name bad_name!(VNET|NSG|PublicIP) is invalid' \
+  az vm create -g rg -n 'bad_name!' --image OpenLogic:CentOS:7.2n:7.2.20160629 --admin-username azureuser \
+    --ssh-key-value "$WORK/id_rsa.pub"
+check_fails_with "vm create, unknown size: InvalidParameter" \
+  '"code": ?"InvalidParameter".*The requested VM size Standard_Nope_v9 is not available in the current region' \
+  az vm create -g rg -n vmBadSize --image OpenLogic:CentOS:7.2n:7.2.20160629 --size Standard_Nope_v9 \
+    --admin-username azureuser --ssh-key-value "$WORK/id_rsa.pub"
+BAD_SIZE_DEPLOY=$(az deployment group list -g rg --query "sort_by(@, &properties.timestamp)[-1].name" -o tsv 2>&1)
+check_eq "the VM's operation carries CRP's target vmSize" "InvalidParameter vmSize" \
+  bash -c "az deployment operation group list -g rg -n '$BAD_SIZE_DEPLOY' \
+    --query \"[?properties.targetResource.resourceName=='vmBadSize'].properties.statusMessage.error.[code, target] | [0]\" -o tsv | xargs"
+check_fails_with "no VM was created" "ResourceNotFound|not found" az vm show -g rg -n vmBadSize
+check_eq "the failed deployment's NIC is listed, Succeeded" "Succeeded" \
+  az network nic show -g rg -n vmBadSizeVMNic --query provisioningState -o tsv
+check_eq "its operations: the NIC Succeeded, the VM Failed" "Succeeded Failed" \
+  bash -c "az deployment operation group list -g rg -n '$BAD_SIZE_DEPLOY' \
+    --query \"[[?properties.targetResource.resourceName=='vmBadSizeVMNic'].properties.provisioningState | [0], [?properties.targetResource.resourceName=='vmBadSize'].properties.provisioningState | [0]]\" -o tsv | xargs"
+
 # --- delete --------------------------------------------------------------------------------------
 check "vm delete --yes" az vm delete -g rg -n myVM --yes
 check_fails_with "vm show after delete" "ResourceNotFound|not found" az vm show -g rg -n myVM

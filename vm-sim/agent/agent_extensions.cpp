@@ -60,6 +60,18 @@ void spawn_detached(const fs::path& dir, const std::string& command, int seq) {
   if (pid > 0) waitpid(pid, nullptr, 0);
 }
 
+/// Where the guest image installs extension packages (build-guest.sh --ade-handler), one folder per
+/// <Publisher>.<Type>-<version> like the handler folder itself. Azure's agent downloads the package of
+/// exactly that version and unzips it into the handler folder; here the package is in the image and
+/// its HandlerManifest.json is copied into the folder, so the folder looks the same to the handler.
+/// A version the image has no package for gets its settings stored and nothing started.
+void install_manifest(const fs::path& dir) {
+  fs::path source = fs::path("/usr/lib/azemu/extensions") / dir.filename() / "HandlerManifest.json";
+  std::error_code ec;
+  if (!fs::exists(source, ec)) return;
+  fs::copy_file(source, dir / "HandlerManifest.json", fs::copy_options::overwrite_existing);
+}
+
 std::string manifest_command(const fs::path& dir, const char* which) {
   std::ifstream in(dir / "HandlerManifest.json");
   if (!in) return {};
@@ -80,6 +92,7 @@ void deliver_settings(const json& request) {
   int seq = request.at("seq");
   fs::path dir = fs::path(kWaagentDir) / folder;
   fs::create_directories(dir / "config");
+  install_manifest(dir);
   fs::create_directories(dir / "status");
   fs::create_directories(dir / "log");
   json env = json::array({{{"name", name},

@@ -4,6 +4,7 @@
 // a time, heartbeats while idle. Statically linked, so it needs nothing from the guest's libraries.
 #include "emulator/json/strings.hpp"
 #include "vm-sim/agent/agent_extensions.hpp"
+#include "vm-sim/agent/agent_platform_config.hpp"
 #include "vm-sim/agent/agent_protocol.hpp"
 #include "vm-sim/agent/agent_provision.hpp"
 #include "vm-sim/agent/agent_run.hpp"
@@ -64,6 +65,7 @@ json handle(const json& req) {
   } else if (op == "provision") {
     provision({req.value("hostname", std::string()), req.value("user", std::string()),
                req.value("ssh_keys", std::vector<std::string>{})});
+    apply_platform_config(req);
   } else if (op == "run") {
     auto r = run_script(azemu::text::base64_decode(req.at("script_b64").get<std::string>()),
                         req.value("timeout_s", 5400));

@@ -9,7 +9,9 @@
 // Host -> guest requests carry an "id"; the answer echoes it with "ok":true|false (+ "error"):
 //   {"id":1,"op":"ping"}                                    -> {"id":1,"ok":true,"t":<unix seconds>}
 //   {"id":2,"op":"provision","hostname":"vm1","user":"azureuser","ssh_keys":["ssh-ed25519 ..."]}
-//        creates the admin user (home, authorized_keys, group sudo); idempotent, run on every boot
+//        creates the admin user (home, authorized_keys, group sudo); idempotent, run on every boot;
+//        optional "ca_pem":"<PEM>" and "http_proxy":{"host":"10.0.2.2","port":443} are written to
+//        /etc/azemu/ca.pem and /etc/waagent.conf for extension handlers (agent_platform_config.hpp)
 //   {"id":3,"op":"run","script_b64":"...","timeout_s":600}
 //        -> {"id":3,"ok":true,"exit_code":0,"stdout_b64":"...","stderr_b64":"..."}   (/bin/sh, root)
 //   {"id":4,"op":"disks","luns":{"ubdd":2}}                 re-runs the Azure disk naming after a hot-plug

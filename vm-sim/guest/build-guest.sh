@@ -5,7 +5,13 @@
 # No mounting, no loop devices, no root needed for the image itself: the tree is assembled in a
 # temporary folder and packed with `mke2fs -d` (research/uml-ade.md §1).
 #
-#   build-guest.sh --out DIR --agent PATH [--size 2G]
+#   build-guest.sh --out DIR --agent PATH [--ade-handler PATH] [--size 2G]
+#
+# --ade-handler installs the static ADE extension handler as /usr/sbin/azemu-ade-handler and its
+# HandlerManifest.json (vm-sim/ade/) under /usr/lib/azemu/extensions/<Publisher>.<Type>-<version>/
+# (the dual-pass handler is version 0.1; a package per version, as Azure's repository has), where the
+# agent copies it from into the handler folder when the extension's settings arrive (Azure's agent
+# downloads the package instead; the guest has no extension repository to download from).
 #
 # Output: DIR/<hash>/ with os.img (sparse ext4, label cloudimg-rootfs), guest.env (KERNEL=, HASH=,
 # ...). <hash> is a content hash of every input (this script, the rootfs overlay, the agent binary,
@@ -21,17 +27,24 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=
 AGENT=
+ADE_HANDLER=
 SIZE=2G
+ADE_MANIFEST=$HERE/../ade/HandlerManifest.json
+ADE_EXTENSION_DIR=/usr/lib/azemu/extensions/Microsoft.Azure.Security.AzureDiskEncryptionForLinux-0.1
 while [ $# -gt 0 ]; do
   case $1 in
     --out) OUT=$2; shift 2 ;;
     --agent) AGENT=$2; shift 2 ;;
+    --ade-handler) ADE_HANDLER=$2; shift 2 ;;
     --size) SIZE=$2; shift 2 ;;
-    *) echo "usage: $0 --out DIR --agent PATH [--size 2G]" >&2; exit 2 ;;
+    *) echo "usage: $0 --out DIR --agent PATH [--ade-handler PATH] [--size 2G]" >&2; exit 2 ;;
   esac
 done
-[ -n "$OUT" ] && [ -n "$AGENT" ] || { echo "usage: $0 --out DIR --agent PATH [--size 2G]" >&2; exit 2; }
+[ -n "$OUT" ] && [ -n "$AGENT" ] || { echo "usage: $0 --out DIR --agent PATH [--ade-handler PATH] [--size 2G]" >&2; exit 2; }
 [ -x "$AGENT" ] || { echo "build-guest: agent binary $AGENT missing (build target azemu-guest-agent)" >&2; exit 1; }
+[ -z "$ADE_HANDLER" ] || [ -x "$ADE_HANDLER" ] ||
+  { echo "build-guest: ADE handler $ADE_HANDLER missing (build target azemu-ade-handler)" >&2; exit 1; }
+[ -z "$ADE_HANDLER" ] || [ -f "$ADE_MANIFEST" ] || { echo "build-guest: $ADE_MANIFEST missing" >&2; exit 1; }
 
 PACKAGES=(user-mode-linux busybox-static cryptsetup-bin e2fsprogs dosfstools dropbear-bin util-linux libc6)
 KERNEL=/usr/bin/linux.uml
@@ -58,6 +71,8 @@ MODDIR=/usr/lib/uml/modules/$KVER
 hash=$(
   {
     sha256sum "$0" "$AGENT"
+    # The ADE handler and its manifest are part of the image: a new handler is a new image.
+    [ -z "$ADE_HANDLER" ] || sha256sum "$ADE_HANDLER" "$ADE_MANIFEST"
     (cd "$HERE/rootfs" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
     (cd "$HERE/rootfs" && find . -printf '%p %m\n' | sort)
     dpkg-query -W -f='${Package} ${Version}\n' "${PACKAGES[@]}"
@@ -116,6 +131,10 @@ for extra in /lib/x86_64-linux-gnu/libgcc_s.so.1; do
 done
 cp /etc/mke2fs.conf "$TREE/etc/mke2fs.conf" 2> /dev/null || true
 install -m 0755 -s "$AGENT" "$TREE/usr/sbin/azemu-guest-agent"
+if [ -n "$ADE_HANDLER" ]; then
+  install -m 0755 -s "$ADE_HANDLER" "$TREE/usr/sbin/azemu-ade-handler"
+  install -D -m 0644 "$ADE_MANIFEST" "$TREE$ADE_EXTENSION_DIR/HandlerManifest.json"
+fi
 
 step "[3/5] kernel modules ($KVER)"
 # Resolve dependencies from modules.dep (no kmod on the host), dependencies first, no duplicates.

@@ -28,6 +28,7 @@ GuestImageSources GuestImageSources::defaults() {
   GuestImageSources s;
   s.build_script = env_or("AZEMU_GUEST_SCRIPT", AZEMU_GUEST_SCRIPT);
   s.agent = env_or("AZEMU_GUEST_AGENT", AZEMU_GUEST_AGENT);
+  s.ade_handler = env_or("AZEMU_ADE_HANDLER", AZEMU_ADE_HANDLER);
   s.uml_preload = env_or("AZEMU_UML_PRELOAD", AZEMU_UML_PRELOAD);
   return s;
 }
@@ -47,6 +48,9 @@ GuestImage ensure_guest_image(const std::string& data_dir, const GuestImageSourc
   std::filesystem::create_directories(out);
   std::string command = "bash " + shell_quote(sources.build_script) + " --out " + shell_quote(out) + " --agent " +
                         shell_quote(sources.agent);
+  // The ADE handler is optional (a build without it still boots VMs; the extension then never runs).
+  if (!sources.ade_handler.empty() && access(sources.ade_handler.c_str(), X_OK) == 0)
+    command += " --ade-handler " + shell_quote(sources.ade_handler);
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) throw std::runtime_error("cannot run " + sources.build_script);
   std::string output, last_line;

@@ -10,11 +10,12 @@ namespace azemu::vm {
 struct GuestImageSources {
   std::string build_script;  // vm-sim/guest/build-guest.sh
   std::string agent;         // <build>/bin/azemu-guest-agent
+  std::string ade_handler;   // <build>/bin/azemu-ade-handler (optional: without it VMs have no ADE extension)
   std::string kernel = "/usr/bin/linux.uml";
   std::string uml_preload;   // <build>/bin/libazemu-uml-xstate.so (optional: see vm-sim/uml/xstate_shim.cpp)
 
   /// Paths of this build tree (compile-time), overridable with AZEMU_GUEST_SCRIPT / AZEMU_GUEST_AGENT /
-  /// AZEMU_UML_PRELOAD.
+  /// AZEMU_ADE_HANDLER / AZEMU_UML_PRELOAD.
   static GuestImageSources defaults();
   /// Everything needed to build and boot is present (kernel, script, agent).
   bool available() const;

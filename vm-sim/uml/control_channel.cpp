@@ -1,5 +1,6 @@
 #include "vm-sim/uml/control_channel.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -98,11 +99,22 @@ json ControlChannel::request(json req, Clock::time_point deadline) {
     }
     throw std::runtime_error(std::string("agent channel write failed: ") + std::strerror(errno));
   }
+  bool restarted = false;
   for (;;) {
     auto message = read_message(deadline);
+    if (!message && restarted)
+      throw std::runtime_error("the guest agent restarted while handling '" + req.value("op", std::string()) +
+                               "' and the request was lost (did the agent crash? see the VM's console.log)");
     if (!message) throw std::runtime_error("the guest agent did not answer '" + req.value("op", std::string()) + "' in time");
     if (message->contains("event")) {
       note_event(*message);
+      // A "ready" now means busybox init respawned the agent: it flushes its input at start, so a
+      // request written before that is gone. It may also have been written just after: wait a
+      // little for an answer, then fail with the reason instead of waiting out the whole deadline.
+      if ((*message)["event"] == "ready" && !restarted) {
+        restarted = true;
+        deadline = std::min(deadline, Clock::now() + kAnswerAfterRestart);
+      }
       continue;
     }
     if (message->value("id", std::int64_t{-1}) != id) continue;  // an answer to a request that timed out

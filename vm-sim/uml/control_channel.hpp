@@ -34,8 +34,12 @@ public:
   /// UML pidfd) becomes readable first: the guest died while booting.
   bool wait_ready(Clock::time_point deadline, int exit_fd, const std::string& previous_boot_id = {});
 
+  /// How long a request still waits for its answer once the agent announced a restart meanwhile.
+  static constexpr std::chrono::milliseconds kAnswerAfterRestart{2000};
+
   /// Sends `request` (an "id" is added) and returns the matching reply; events met meanwhile
-  /// update seen(). Throws std::runtime_error on timeout, a closed line or {"ok":false}.
+  /// update seen(). Throws std::runtime_error on timeout, a closed line, {"ok":false}, or when the
+  /// agent restarted (a "ready" event) and gave no answer within kAnswerAfterRestart.
   nlohmann::json request(nlohmann::json request, Clock::time_point deadline);
 
   /// Reads whatever the agent sent since (heartbeats), without waiting.

@@ -28,6 +28,22 @@ std::string os_disk_id(const ports::VmSpec& s) {
 }
 
 std::string ubd_letter(int index) { return std::string(1, static_cast<char>('a' + index)); }
+
+/// The provision request of every boot: the user, plus what extension handlers need to reach azemu
+/// (its CA and the relayed proxy address; read again at each boot, so a renewed CA reaches the guest).
+json provision_request(const ports::VmSpec& s, const UmlOptions& o) {
+  json req = {{"op", "provision"},
+              {"hostname", s.computer_name.empty() ? s.name : s.computer_name},
+              {"user", s.admin_username},
+              {"ssh_keys", s.ssh_public_keys}};
+  if (!o.ca_file.empty()) {
+    std::ifstream in(o.ca_file);
+    std::string pem((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!pem.empty()) req["ca_pem"] = pem;
+  }
+  if (o.network && o.proxy_guest_port > 0) req["http_proxy"] = {{"host", "10.0.2.2"}, {"port", o.proxy_guest_port}};
+  return req;
+}
 }  // namespace
 
 /// One VM. `op` serialises lifecycle operations and channel use; `seen` guards what readers
@@ -158,11 +174,7 @@ void UmlRuntime::boot(Vm& v) {
   auto started = Clock::now();
   try {
     v.guest = UmlGuest::boot(launch);
-    v.guest->channel().request({{"op", "provision"},
-                                {"hostname", s.computer_name.empty() ? s.name : s.computer_name},
-                                {"user", s.admin_username},
-                                {"ssh_keys", s.ssh_public_keys}},
-                               Clock::now() + 30s);
+    v.guest->channel().request(provision_request(s, options_), Clock::now() + 30s);
   } catch (const std::exception& e) {
     v.guest.reset();
     std::lock_guard l(v.seen);
@@ -256,11 +268,7 @@ void UmlRuntime::restart(const std::string& vm_id) {
     halt(v, false);
   }
   boot(v);  // no-op for the rebooted guest except provisioning below
-  v.guest->channel().request({{"op", "provision"},
-                              {"hostname", v.spec.computer_name.empty() ? v.spec.name : v.spec.computer_name},
-                              {"user", v.spec.admin_username},
-                              {"ssh_keys", v.spec.ssh_public_keys}},
-                             Clock::now() + 30s);
+  v.guest->channel().request(provision_request(v.spec, options_), Clock::now() + 30s);
   std::lock_guard l(v.seen);
   v.status.power = ports::GuestPower::running;
   v.status.agent_ready = true;

@@ -31,6 +31,9 @@ struct UmlOptions {
   std::int64_t resource_disk_gb = 4;
   bool network = true;                  // netns + tap + relays; off: no SSH and no guest->host
   std::vector<PortForward> to_host;     // e.g. {{443, 8443}}: https://10.0.2.2/ in the guest is azemu
+  // Given to the guest at every provisioning for extension handlers (agent_platform_config.hpp):
+  std::string ca_file;                  // azemu's CA (<data-dir>/ca.pem) -> /etc/azemu/ca.pem
+  int proxy_guest_port = 0;             // 10.0.2.2:<this> (a to_host port) -> waagent.conf HttpProxy; 0: none
   std::chrono::seconds boot_timeout{60};
   std::chrono::milliseconds shutdown_grace{20000};
 };

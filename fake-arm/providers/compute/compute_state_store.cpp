@@ -9,10 +9,25 @@ std::optional<PowerState> VmStateStore::power(store::Connection& c, const Resour
   return power_state_from(s.text(0));
 }
 
-void VmStateStore::set_power(store::Connection& c, const ResourceId& vm, PowerState p, std::int64_t now) const {
-  c.run("INSERT INTO arm_compute_vm_state (id_key, power_state, changed_at) VALUES (?, ?, ?) "
-        "ON CONFLICT(id_key) DO UPDATE SET power_state = excluded.power_state, changed_at = excluded.changed_at",
-        vm.key(), std::string(to_string(p)), now);
+void VmStateStore::set_power(store::Connection& c, const ResourceId& vm, PowerState p, std::int64_t now,
+                            const std::string& note) const {
+  c.run("INSERT INTO arm_compute_vm_state (id_key, power_state, changed_at, note) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(id_key) DO UPDATE SET power_state = excluded.power_state, changed_at = excluded.changed_at, "
+        "note = excluded.note",
+        vm.key(), std::string(to_string(p)), now, note);
+}
+
+std::string VmStateStore::note(store::Connection& c, const ResourceId& vm) const {
+  auto s = c.query("SELECT note FROM arm_compute_vm_state WHERE id_key = ?", vm.key());
+  return s.step() ? s.text(0) : std::string();
+}
+
+std::vector<ResourceId> VmStateStore::with_power(store::Connection& c, PowerState p) const {
+  std::vector<ResourceId> out;
+  auto s = c.query("SELECT id_key FROM arm_compute_vm_state WHERE power_state = ? ORDER BY id_key", std::string(to_string(p)));
+  while (s.step())
+    if (auto id = ResourceId::parse(s.text(0))) out.push_back(*id);
+  return out;
 }
 
 std::optional<ExtensionState> ExtensionStateStore::get(store::Connection& c, const ResourceId& ext) const {

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace azemu::arm::compute {
 
@@ -17,7 +19,13 @@ class VmStateStore {
 public:
   /// The stored power state; nullopt when the VM has no row (never created through azemu's VM PUT).
   std::optional<PowerState> power(store::Connection& c, const ResourceId& vm) const;
-  void set_power(store::Connection& c, const ResourceId& vm, PowerState p, std::int64_t now) const;
+  /// Every transition replaces the note (empty: nothing to explain).
+  void set_power(store::Connection& c, const ResourceId& vm, PowerState p, std::int64_t now,
+                 const std::string& note = "") const;
+  /// Why the VM is not where it was left ("" usually); see migration arm 6.
+  std::string note(store::Connection& c, const ResourceId& vm) const;
+  /// Every VM whose stored power state is `p` (ids as stored, lower-case keys parsed back).
+  std::vector<ResourceId> with_power(store::Connection& c, PowerState p) const;
 };
 
 struct ExtensionState {

@@ -367,3 +367,34 @@ TEST_CASE("uml: hot-plug attach and detach of a data disk on a running VM (mcons
   }
   fs::remove_all(data_dir);
 }
+
+TEST_CASE("uml: provisioning gives the guest azemu's CA and proxy; the image carries the ADE 0.1 package") {
+  const GuestImage* image = shared_image();
+  if (!image) return;
+  std::string data_dir = temp_dir();
+  auto spec = spec_with_data_disk("vm7");
+  spec.data_disks.clear();
+  {
+    auto o = options_for(data_dir, *image);
+    o.ca_file = data_dir + "/ca.pem";
+    std::ofstream(o.ca_file) << "-----BEGIN CERTIFICATE-----\nTEST\n-----END CERTIFICATE-----\n";
+    o.proxy_guest_port = 443;
+    UmlRuntime rt(o);
+    rt.create(spec);
+    CHECK(run_ok(rt, spec.vm_id, "cat /etc/azemu/ca.pem") == "-----BEGIN CERTIFICATE-----\nTEST\n-----END CERTIFICATE-----\n");
+    CHECK(run_ok(rt, spec.vm_id, "grep HttpProxy /etc/waagent.conf") == "HttpProxy.Host=10.0.2.2\nHttpProxy.Port=443\n");
+    // Settings for the version the image has a package for get its manifest (and the handler runs).
+    ports::ExtensionDelivery ext;
+    ext.name = ext.type = "AzureDiskEncryptionForLinux";
+    ext.publisher = "Microsoft.Azure.Security";
+    ext.type_handler_version = "0.1";
+    ext.settings = {{"EncryptionOperation", "NoSuchOperation"}};
+    rt.deliver_extension(spec.vm_id, ext);
+    CHECK(run_ok(rt, spec.vm_id,
+                 "grep -o '/usr/sbin/azemu-ade-handler enable' "
+                 "/var/lib/waagent/Microsoft.Azure.Security.AzureDiskEncryptionForLinux-0.1/HandlerManifest.json") ==
+          "/usr/sbin/azemu-ade-handler enable\n");
+    rt.remove(spec.vm_id, false, {});
+  }
+  fs::remove_all(data_dir);
+}

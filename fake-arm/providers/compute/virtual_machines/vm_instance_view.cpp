@@ -17,7 +17,7 @@ nlohmann::json disk_view(const nlohmann::json& disk, bool with_encryption) {
 }  // namespace
 
 nlohmann::json vm_instance_view(const VirtualMachine& vm, PowerState power, const std::vector<Extension>& extensions,
-                                ports::VmRuntime& runtime) {
+                                ports::VmRuntime& runtime, const std::string& power_note) {
   nlohmann::json view = nlohmann::json::object();
   const auto& osp = vm.properties.value("osProfile", nlohmann::json::object());
   const auto& ref = vm.properties.value("storageProfile", nlohmann::json::object()).value("imageReference", nlohmann::json::object());
@@ -52,7 +52,9 @@ nlohmann::json vm_instance_view(const VirtualMachine& vm, PowerState power, cons
   view["hyperVGeneration"] = "V1";
   view["statuses"] = nlohmann::json::array(
       {provisioning_status(vm.provisioning_state(), 0),
-       instance_status("PowerState/" + std::string(to_string(power)), "Info", power_display(power))});
+       // A note (azemu could not boot the guest again after a restart) makes the state a warning.
+       instance_status("PowerState/" + std::string(to_string(power)), power_note.empty() ? "Info" : "Warning",
+                       power_display(power), power_note)});
   return view;
 }
 

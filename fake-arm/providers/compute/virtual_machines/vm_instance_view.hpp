@@ -14,6 +14,6 @@
 namespace azemu::arm::compute {
 
 nlohmann::json vm_instance_view(const VirtualMachine& vm, PowerState power, const std::vector<Extension>& extensions,
-                                ports::VmRuntime& runtime);
+                                ports::VmRuntime& runtime, const std::string& power_note = "");
 
 }  // namespace azemu::arm::compute

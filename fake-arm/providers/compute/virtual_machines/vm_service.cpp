@@ -75,7 +75,7 @@ PowerState VirtualMachineService::power_of(store::Connection& c, const VirtualMa
 nlohmann::json VirtualMachineService::full_body(store::Connection& c, const VirtualMachine& vm, bool with_view) const {
   nlohmann::json j = to_json(vm);
   const auto exts = extensions_of(c, vm);
-  if (with_view) j["properties"]["instanceView"] = vm_instance_view(vm, power_of(c, vm), exts, runtime_);
+  if (with_view) j["properties"]["instanceView"] = vm_instance_view(vm, power_of(c, vm), exts, runtime_, states_.note(c, vm.id));
   // Observed: real ARM embeds the VM's extensions (full objects) in a VM GET; az's
   // `vm encryption show` finds ADE there (az-wire §4.9).
   if (!exts.empty()) {
@@ -227,7 +227,7 @@ nlohmann::json VirtualMachineService::instance_view(const auth::Principal& calle
   authz_.authorize(caller, actions::kVmRead, vm_id(s.id, group, name).str());
   return db_.read([&](store::Connection& c) {
     VirtualMachine vm = require_vm(c, s.id, group, name);
-    return vm_instance_view(vm, power_of(c, vm), extensions_of(c, vm), runtime_);
+    return vm_instance_view(vm, power_of(c, vm), extensions_of(c, vm), runtime_, states_.note(c, vm.id));
   });
 }
 
@@ -242,7 +242,7 @@ std::vector<nlohmann::json> VirtualMachineService::list(const auth::Principal& c
       if (!grants.allows(actions::kVmRead, r.id.str())) continue;
       VirtualMachine vm = vm_from_body(r.id, r.body);
       nlohmann::json j = to_json(vm);
-      if (status_only) j["properties"]["instanceView"] = vm_instance_view(vm, power_of(c, vm), extensions_of(c, vm), runtime_);
+      if (status_only) j["properties"]["instanceView"] = vm_instance_view(vm, power_of(c, vm), extensions_of(c, vm), runtime_, states_.note(c, vm.id));
       out.push_back(std::move(j));
     }
     return out;

@@ -41,6 +41,35 @@ TEST_SUITE("dependency_graph") {
     CHECK(p.resources()[1].depends_on == std::vector<std::size_t>{0});
   }
 
+  TEST_CASE("at subscription scope a resource group matches both its planned id and resourceId()'s provider form") {
+    // resourceId('Microsoft.Resources/resourceGroups', g) at subscription scope prints
+    // /subscriptions/s/providers/Microsoft.Resources/resourceGroups/g (the generic subscription-level
+    // form, as subscriptionResourceId() documents it) while the group is planned under its real id
+    // /subscriptions/s/resourceGroups/g: dependsOn must treat them as one resource.
+    DeploymentScope sub_scope = test_scope();
+    sub_scope.resource_group.clear();
+    const std::string sub = std::string("/subscriptions/") + kSub;
+    for (const std::string ref : std::vector<std::string>{"[resourceId('Microsoft.Resources/resourceGroups', 'grp')]",
+                                  "[subscriptionResourceId('Microsoft.Resources/resourceGroups', 'GRP')]",
+                                  sub + "/resourceGroups/grp", sub + "/providers/Microsoft.Resources/resourceGroups/grp",
+                                  std::string("Microsoft.Resources/resourceGroups/grp"), std::string("grp")}) {
+      CAPTURE(ref);
+      json t = {{"resources", json::array({res("Microsoft.Resources/resourceGroups", "grp", {{"location", "westus"}}),
+                                           res("Microsoft.Resources/resourceGroups", "other",
+                                               {{"location", "westus"}, {"dependsOn", {ref}}})})}};
+      Plan p = prepare(t, json::object(), sub_scope);
+      CHECK(p.resources()[0].resource_id == sub + "/resourceGroups/grp");
+      CHECK(p.resources()[1].depends_on == std::vector<std::size_t>{0});
+      CHECK(p.waves() == Waves{{0}, {1}});
+    }
+    // A group of another name is still not defined.
+    json bad = {{"resources", json::array({res("Microsoft.Resources/resourceGroups", "grp", {{"location", "westus"}}),
+                                           res("Microsoft.Resources/resourceGroups", "other",
+                                               {{"location", "westus"},
+                                                {"dependsOn", {"[resourceId('Microsoft.Resources/resourceGroups', 'nope')]"}}})})}};
+    CHECK(error_of([&] { prepare(bad, json::object(), sub_scope); }).code() == "InvalidTemplate");
+  }
+
   TEST_CASE("an unknown dependency is not defined in the template") {
     auto e = error_of([] { plan_of(json::array({res("A.B/c", "x", {{"dependsOn", {"A.B/c/nope"}}})})); });
     CHECK(e.code() == "InvalidTemplate");

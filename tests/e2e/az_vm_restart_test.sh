@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# e2e: a VM survives an azemu restart (issue 6). With the UML runtime and the real `az` 2.45 (proxy
+# mode): create a VM with a data disk, write a file on it, SIGTERM azemu — no guest process may
+# outlive it — start azemu again on the same data dir, and the VM is running again by itself
+# (PowerState/running, agent ready), run-command works and the file is still on the data disk.
+# Usage: az_vm_restart_test.sh   (AZEMU_BIN from ctest)
+source "$(dirname "$0")/lib.sh"
+require_az
+WORK=$(mktemp -d /tmp/azemu-e2e-vm-restart-XXXXXX)
+DATA=$WORK/data
+PORT=$(free_port)
+trap 'stop_azemu' EXIT
+AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
+eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode proxy --az-profile latest)"
+echo "# azemu on port $PORT, data $DATA"
+check "az login --service-principal" \
+  az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
+check "group create" az group create -n rg -l westus
+ssh-keygen -q -t ed25519 -N '' -f "$WORK/id_ed25519"
+check "vm create (UML guest, one 1 GB data disk)" \
+  az vm create -g rg -n myVM --image OpenLogic:CentOS:7.2n:7.2.20160629 --admin-username azureuser \
+    --ssh-key-value "$WORK/id_ed25519.pub" --data-disk-sizes-gb 1
+
+# run-command's stdout (the message after "[stdout]", up to "[stderr]").
+guest() {
+  az vm run-command invoke -g rg -n myVM --command-id RunShellScript --scripts "$1" \
+    --query 'value[0].message' -o tsv 2>&1 | sed -n '/^\[stdout\]/,/^\[stderr\]/p' | sed '1d;$d'
+}
+check_eq "write a file on the data disk (lun0)" "written" guest 'set -e
+d=/dev/disk/azure/scsi1/lun0
+mkfs.ext4 -q -F $d >/dev/null 2>&1 || mke2fs -q -F -t ext4 $d
+mkdir -p /datadisk && mount $d /datadisk && echo before-restart > /datadisk/marker && sync && umount /datadisk
+echo written'
+
+# The guest's UML processes name the data dir on their command line (ubd0=<data>/disks/...).
+guests_alive() { pgrep -f -- "$DATA/" >/dev/null && echo yes || echo no; }
+check_eq "a UML guest runs" "yes" guests_alive
+stop_azemu
+check_eq "SIGTERM: no UML process outlives azemu" "no" guests_alive
+
+AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
+# The boot runs in the background after "ready": wait for the transition to end (event: the state).
+power() { az vm get-instance-view -g rg -n myVM --query "instanceView.statuses[?starts_with(code,'PowerState/')].code | [0]" -o tsv 2>&1; }
+for _ in $(seq 1 120); do
+  P=$(power)
+  [ "$P" = "PowerState/starting" ] || break
+  sleep 1
+done
+check_eq "after restart: PowerState/running" "PowerState/running" power
+check_eq "after restart: agent Ready" "Ready" \
+  az vm get-instance-view -g rg -n myVM --query "instanceView.vmAgent.statuses[0].displayStatus" -o tsv
+check_eq "after restart: run-command reads the file written before" "before-restart" guest \
+  'mkdir -p /datadisk && mount /dev/disk/azure/scsi1/lun0 /datadisk && cat /datadisk/marker; umount /datadisk'
+stop_azemu
+check_eq "SIGTERM again: no UML process left" "no" guests_alive
+finish
