@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <unordered_map>
 #include <variant>
@@ -119,46 +120,19 @@ public:
   /// Runs `fn(conn)` inside BEGIN IMMEDIATE; commits when fn returns, rolls back on exception.
   template <class Fn>
   auto write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
-    Connection& c = conn();
-    c.exec("BEGIN IMMEDIATE");
-    try {
-      if constexpr (std::is_void_v<decltype(fn(c))>) {
-        fn(c);
-        c.exec("COMMIT");
-      } else {
-        auto result = fn(c);
-        c.exec("COMMIT");
-        return result;
-      }
-    } catch (...) {
-      try { c.exec("ROLLBACK"); } catch (...) { /* the original error matters more */ }
-      throw;
-    }
+    return transact(conn(), std::forward<Fn>(fn));
   }
 
   /// Like write(), on this thread's second connection with synchronous=NORMAL: for the audit log,
   /// whose per-call inserts would otherwise cost one fsync each (bench/run.sh, Key Vault section).
   template <class Fn>
   auto write_relaxed(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
-    Connection& c = relaxed_conn();
-    c.exec("BEGIN IMMEDIATE");
-    try {
-      if constexpr (std::is_void_v<decltype(fn(c))>) {
-        fn(c);
-        c.exec("COMMIT");
-      } else {
-        auto result = fn(c);
-        c.exec("COMMIT");
-        return result;
-      }
-    } catch (...) {
-      try { c.exec("ROLLBACK"); } catch (...) { /* the original error matters more */ }
-      throw;
-    }
+    return transact(relaxed_conn(), std::forward<Fn>(fn));
   }
   Connection& relaxed_conn();
 
-  /// Reads see a consistent snapshot: fn runs inside a deferred transaction.
+  /// fn runs on this thread's connection without a transaction: each statement sees the latest
+  /// committed state (WAL), so a multi-statement read that needs one snapshot must use write().
   template <class Fn>
   auto read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
     return fn(conn());
@@ -167,6 +141,25 @@ public:
   const std::string& path() const { return path_; }
 
 private:
+  /// One write transaction on `c`: BEGIN IMMEDIATE, fn, COMMIT; ROLLBACK and rethrow on exception.
+  template <class Fn>
+  static auto transact(Connection& c, Fn&& fn) -> decltype(fn(c)) {
+    c.exec("BEGIN IMMEDIATE");
+    try {
+      if constexpr (std::is_void_v<decltype(fn(c))>) {
+        fn(c);
+        c.exec("COMMIT");
+      } else {
+        auto result = fn(c);
+        c.exec("COMMIT");
+        return result;
+      }
+    } catch (...) {
+      try { c.exec("ROLLBACK"); } catch (...) { /* the original error matters more */ }
+      throw;
+    }
+  }
+
   std::string path_;
   std::uint64_t id_;
 };
