@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,6 +80,16 @@ struct ExtensionReport {
   std::int64_t reported_at = 0;
 };
 
+/// Azure's "BEK VOLUME": a small vfat disk the platform attaches to a VM with Azure Disk Encryption,
+/// holding the unwrapped passphrase(s) (research/ade.md §1.3, §1.4). The guest mounts it at
+/// /mnt/azure_bek_disk; its initramfs and crypttab read the key files from it at every boot.
+struct BekVolume {
+  /// file name -> content: "LinuxPassPhraseFileName" (and, single-pass, "LinuxPassPhraseFileName_0_<lun>").
+  /// Empty: the volume is attached without key files (the platform could not get the secret), so
+  /// the guest's unlock fails visibly, as in Azure.
+  std::map<std::string, std::string> files;
+};
+
 struct RunCommandResult {
   int exit_code = 0;
   std::string stdout_text;
@@ -119,6 +130,18 @@ public:
   virtual RunCommandResult run_command(const std::string& vm_id, const std::string& script) = 0;
 
   virtual GuestStatus status(const std::string& vm_id) = 0;
+
+  /// Attaches (or replaces) the VM's BEK volume; nullopt detaches it. Kept with the VM (its
+  /// folder) until replaced, so every later boot has it; hot-plugged when the guest is running.
+  /// Compute calls it with freshly unwrapped keys before every boot of an encrypted VM and when
+  /// encryption settings arrive (the secret is fetched and unwrapped by the platform each time).
+  /// A boot whose volumes cannot be unlocked makes create/start/restart throw with the guest's
+  /// reason (the console line), which Compute shows in the instance view.
+  virtual void set_bek_volume(const std::string& vm_id, const std::optional<BekVolume>& bek) = 0;
+
+  /// Host path of a managed disk's image file; nullopt when the runtime keeps no file for it
+  /// (guestless, or never created). For host-side inspection (`azemu vm disks`).
+  virtual std::optional<std::string> disk_file(const std::string& disk_id) const = 0;
 };
 
 }  // namespace azemu::ports

@@ -451,4 +451,16 @@ ports::GuestStatus UmlRuntime::status(const std::string& vm_id) {
   return v->status;
 }
 
+std::optional<std::string> UmlRuntime::disk_file(const std::string& disk_id) const {
+  std::error_code ec;
+  std::string path = disk_path(disk_id);
+  if (!fs::exists(path, ec)) return std::nullopt;
+  return path;
+}
+
+void UmlRuntime::set_bek_volume(const std::string&, const std::optional<ports::BekVolume>&) {
+  // Being built (issue 7): vfat image in the VM folder, attached at boot and hot-plugged.
+  throw std::runtime_error("the BEK volume is not supported by this runtime yet");
+}
+
 }  // namespace azemu::vm

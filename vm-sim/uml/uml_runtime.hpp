@@ -58,6 +58,8 @@ public:
   void remove_extension(const std::string& vm_id, const std::string& name) override;
   ports::RunCommandResult run_command(const std::string& vm_id, const std::string& script) override;
   ports::GuestStatus status(const std::string& vm_id) override;
+  void set_bek_volume(const std::string& vm_id, const std::optional<ports::BekVolume>& bek) override;
+  std::optional<std::string> disk_file(const std::string& disk_id) const override;
 
   /// Host path of a managed disk's image file (tests and host-side checks such as isLuks).
   std::string disk_path(const std::string& disk_id) const;

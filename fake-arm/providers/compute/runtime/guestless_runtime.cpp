@@ -93,6 +93,11 @@ ports::GuestStatus GuestlessRuntime::status(const std::string& vm_id) {
   return s;
 }
 
+void GuestlessRuntime::set_bek_volume(const std::string& vm_id, const std::optional<ports::BekVolume>& bek) {
+  std::lock_guard lock(mutex_);
+  machine(vm_id).bek = bek;
+}
+
 }  // namespace azemu::arm::compute
 
 namespace azemu::arm {

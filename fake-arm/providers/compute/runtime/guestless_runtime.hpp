@@ -39,11 +39,16 @@ public:
   ports::RunCommandResult run_command(const std::string& vm_id, const std::string& script) override;
   ports::GuestStatus status(const std::string& vm_id) override;
 
+  /// Remembered only: there is no guest to unlock anything.
+  void set_bek_volume(const std::string& vm_id, const std::optional<ports::BekVolume>& bek) override;
+  std::optional<std::string> disk_file(const std::string&) const override { return std::nullopt; }
+
 private:
   struct Machine {
     ports::GuestPower power = ports::GuestPower::running;
     std::int64_t booted_at = 0;
     std::map<std::string, int> extension_sequence;  // lower-cased name → last delivered sequence number
+    std::optional<ports::BekVolume> bek;
   };
   /// The machine for `vm_id`, created running when unknown: after an azemu restart the records are
   /// gone, and fake-arm's stored power state is the truth (it shows the agent only for running VMs).

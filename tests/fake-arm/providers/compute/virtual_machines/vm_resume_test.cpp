@@ -35,6 +35,8 @@ struct StartRecorder final : ports::VmRuntime {
   void remove_extension(const std::string&, const std::string&) override {}
   ports::RunCommandResult run_command(const std::string&, const std::string&) override { return {}; }
   ports::GuestStatus status(const std::string&) override { return {}; }
+  void set_bek_volume(const std::string&, const std::optional<ports::BekVolume>&) override {}
+  std::optional<std::string> disk_file(const std::string&) const override { return std::nullopt; }
 };
 
 json power_status(ComputeFixture& f, const std::string& vm) {
