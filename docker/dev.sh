@@ -14,7 +14,31 @@ BUILD_PACKAGES=(g++ cmake ninja-build ccache pkg-config libboost1.81-dev nlohman
   libssl-dev libcryptsetup-dev libcli11-dev doctest-dev ca-certificates)
 # Every VM is a user-mode Linux guest; its image is assembled from these installed packages
 # (vm-sim/guest/build-guest.sh), its network uses ip netns + socat relays (vm-sim/uml/guest_network).
-VM_PACKAGES=(user-mode-linux busybox-static cryptsetup-bin dosfstools dropbear-bin e2fsprogs iproute2 socat)
+VM_PACKAGES=(user-mode-linux busybox-static cryptsetup-bin dosfstools mtools dropbear-bin e2fsprogs iproute2 socat)
+# `--vm-runtime qemu` (vm-sim/qemu/): QEMU, and Debian's x86-64 kernel unpacked (not installed: no
+# initramfs hooks, no bootloader) into QEMU_KERNEL_DIR, where the runtime looks (AZEMU_QEMU_KERNEL_DIR).
+QEMU_PACKAGES=(qemu-system-x86)
+QEMU_KERNEL_DIR=${AZEMU_QEMU_KERNEL_DIR:-/var/cache/azemu/qemu-kernel}
+
+prepare_qemu_kernel() {
+  ls "$QEMU_KERNEL_DIR"/boot/vmlinuz-* > /dev/null 2>&1 && return 0
+  local pkg tmp
+  # linux-image-amd64 is a metapackage: its dependency names the versioned kernel package.
+  pkg=$(apt-cache depends linux-image-amd64 2> /dev/null | awk '/Depends: linux-image-[0-9]/ { print $2; exit }')
+  if [ -z "$pkg" ]; then
+    apt-get update -qq
+    pkg=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/ { print $2; exit }')
+  fi
+  [ -n "$pkg" ] || { echo "azemu: cannot resolve linux-image-amd64's kernel package" >&2; return 1; }
+  echo "azemu: unpacking $pkg into $QEMU_KERNEL_DIR" >&2
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get download -qq "$pkg" 2> /dev/null && dpkg -x ./*.deb "$tmp/root")
+  mkdir -p "$(dirname "$QEMU_KERNEL_DIR")"
+  rm -rf "$QEMU_KERNEL_DIR"
+  mv "$tmp/root" "$QEMU_KERNEL_DIR"
+  rm -rf "$tmp"
+}
+
 # Tests drive the real az CLI; cloud mode needs *.localhost to resolve (libnss-myhostname).
 TEST_PACKAGES=(azure-cli libnss-myhostname curl python3 openssh-client)
 
@@ -48,11 +72,13 @@ build() {
 case "$cmd" in
   run)
     install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}"
+    case " $* " in *" qemu "* | *"=qemu "*) install_missing "${QEMU_PACKAGES[@]}" && prepare_qemu_kernel ;; esac
     build
     exec "$BUILD/bin/azemu" start "$@"
     ;;
   test)
-    install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${QEMU_PACKAGES[@]}"
+    prepare_qemu_kernel
     # The JavaScript SDK tests need node + npm; keep a node that is already there (Debian's is older).
     command -v npm > /dev/null || install_missing nodejs npm
     ensure_localhost_names

@@ -510,6 +510,12 @@ inline AzureError no_route(const std::string& method, const std::string& path) {
   return {ErrorKind::NotFound, "NotFound",
           "The requested resource '" + method + " " + path + "' is not served by azemu's Resource Manager."};
 }
+/// azemu's own tools (`azemu vm disks NAME`, GET /_azemu/vms/{name}/disks) when a bare VM name
+/// matches VMs in several groups; not an Azure error (ARM always has the group in the path).
+inline AzureError vm_name_ambiguous(const std::string& name, const std::string& candidates) {
+  return {ErrorKind::Conflict, "AzemuAmbiguousVmName",
+          "More than one VM is named '" + name + "' (" + candidates + "); name the resource group."};
+}
 inline AzureError not_implemented(const std::string& what) {
   return {ErrorKind::NotImplemented, "AzemuNotImplemented", "azemu does not implement " + what + " yet."};
 }

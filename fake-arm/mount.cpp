@@ -46,7 +46,7 @@ struct ArmRuntime {
         role_assignments(d.db, d.clock, subscriptions, authorizer, role_definitions, d.directory),
         vaults(d.db, d.clock, subscriptions, providers, operations, authorizer),
         network(NetworkDeps{d.db, d.clock, subscriptions, providers, operations, authorizer}),
-        compute(compute::ComputeDeps{d.db, d.clock, d.jobs, d.vms, subscriptions, providers, operations, authorizer}),
+        compute(compute::ComputeDeps{d.db, d.clock, d.jobs, d.vms, d.platform_kv, subscriptions, providers, operations, authorizer}),
         vault_audit(d.audit, d.clock),
         deployment_runner(d.db, d.clock, operations, types, generic, authorizer),
         deployments(d.db, d.clock, d.jobs, subscriptions, operations, authorizer, deployment_runner),

@@ -11,6 +11,7 @@
 #include "emulator/ports/directory.hpp"
 #include "emulator/ports/seed.hpp"
 #include "emulator/ports/vaults.hpp"
+#include "emulator/ports/platform_key_vault.hpp"
 #include "emulator/ports/vm_runtime.hpp"
 #include "emulator/store/database.hpp"
 
@@ -34,6 +35,7 @@ struct ArmDeps {
   audit::AuditLog& audit;  // vault management operations are audited like data-plane calls
   exec::Jobs& jobs;        // long-running work: deployments, VM lifecycle
   ports::VmRuntime& vms;   // where Microsoft.Compute VMs run (guestless or vm-sim); called from `jobs`
+  ports::PlatformKeyVault& platform_kv;  // the platform's own Key Vault calls for disk encryption
 };
 
 /// Registers the management-host routes and the ARM not-found answer.

@@ -14,7 +14,7 @@ struct Config {
   unsigned io_threads = 0;        // 0: one per core
   unsigned blocking_threads = 0;  // 0: one per core, at least 2
   bool test_controls = false;     // mount /_azemu/time (black-box tests only)
-  std::string vm_runtime = "auto";  // auto | uml | guestless: where Microsoft.Compute VMs run
+  std::string vm_runtime = "auto";  // auto | uml | qemu | guestless: where Microsoft.Compute VMs run
 
   /// "127.0.0.1:8443" → host and port; throws std::invalid_argument on a malformed value.
   std::string listen_host() const;

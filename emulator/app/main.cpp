@@ -1,4 +1,4 @@
-// azemu's command line: start | env | approve | routes | version. Parsing only; the work lives in
+// azemu's command line: start | env | approve | audit | routes | disk | vm | version. Parsing only; the work lives in
 // services.cpp (server) and env_command.cpp.
 #include "emulator/app/config.hpp"
 #include "emulator/app/disk_command.hpp"
@@ -30,8 +30,9 @@ int main(int argc, char** argv) {
   start->add_flag("--test-controls", config.test_controls, "enable /_azemu/time (tests only)");
   start->add_option("--blocking-threads", config.blocking_threads, "store/crypto threads (0: one per core)");
   start->add_option("--vm-runtime", config.vm_runtime,
-                    "uml (a user-mode Linux guest per VM) | guestless (VMs are records) | auto (uml when installed)")
-      ->check(CLI::IsMember({"auto", "uml", "guestless"}))
+                    "uml (a user-mode Linux guest per VM) | qemu (a QEMU guest per VM, Debian kernel; KVM or TCG) | "
+                    "guestless (VMs are records) | auto (uml when installed)")
+      ->check(CLI::IsMember({"auto", "uml", "qemu", "guestless"}))
       ->capture_default_str();
 
   std::string mode = "proxy", az_profile = "latest";
@@ -57,7 +58,7 @@ int main(int argc, char** argv) {
   auto* routes = app.add_subcommand("routes", "print the route table");
   add_common(routes);
   azemu::app::DiskCommand disk(app);  // disk inspect | test-passphrase
-  azemu::app::VmCommand vm(app, config.data_dir);  // vm console NAME
+  azemu::app::VmCommand vm(app, config.data_dir);  // vm console NAME | vm disks NAME
   app.add_subcommand("version", "print the version");
 
   CLI11_PARSE(app, argc, argv);

@@ -5,6 +5,7 @@
 #include "emulator/app/admin_routes.hpp"
 #include "emulator/app/data_dir.hpp"
 #include "emulator/app/test_controls.hpp"
+#include "emulator/app/vm_disks_view.hpp"
 #include "emulator/app/vm_runtime_factory.hpp"
 #include "emulator/auth/jwt.hpp"
 #include "emulator/cloud/hosts.hpp"
@@ -20,6 +21,9 @@
 #include "fake-aad/mount.hpp"
 #include "fake-arm/mount.hpp"
 #include "fake-keyvault/mount.hpp"
+#include "fake-keyvault/platform/platform_key_vault.hpp"
+#include "vm-sim/disk/disk_images_port.hpp"
+#include "vm-sim/uml/uml_runtime.hpp"
 #include "emulator/audit/audit_log.hpp"
 
 #include <boost/asio/signal_set.hpp>
@@ -55,13 +59,16 @@ struct Services {
   // Before `jobs`: VM jobs call it until the pool is joined.
   std::unique_ptr<ports::VmRuntime> vm_runtime;
   audit::AuditLog audit;
+  std::unique_ptr<ports::DiskImages> disk_images;      // LUKS headers of disk files (admin view)
+  arm::compute::DiskEncryptionReporter disk_report;    // GET /_azemu/vms/{name}/disks
   auth::TokenVerifier verifier;
   http::Router router;
   // After the router: destroyed (joined) first, so no job outlives the services it uses.
   exec::PoolJobs jobs{2};
   aad::AadDeps aad_deps;
-  arm::ArmDeps arm_deps;
   kv::KvDeps kv_deps;
+  std::unique_ptr<ports::PlatformKeyVault> platform_kv;
+  arm::ArmDeps arm_deps;
   http::Pipeline pipeline;
 
   explicit Services(const Config& c)
@@ -75,15 +82,18 @@ struct Services {
         vaults(arm::make_vaults(db)),
         vm_runtime(make_vm_runtime(c, dir.path())),
         audit(db),
+        disk_images(vm::disk::make_disk_images()),
+        disk_report(db, *vm_runtime, *disk_images, audit),
         verifier(signing_key, [this](std::string_view tid) { return directory->tenant_exists(tid); }),
         aad_deps{db, clock, signing_key, names},
-        arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime},
         kv_deps{db, clock, names, *vaults, *directory, audit, master_key},
+        platform_kv(kv::make_platform_key_vault(kv_deps)),
+        arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime, *platform_kv},
         pipeline(router, verifier, clock, names) {
     aad::mount(router, aad_deps);
     arm::mount(router, arm_deps);
     kv::mount(router, kv_deps);
-    mount_admin(router, audit);
+    mount_admin(router, audit, disk_report);
     if (c.test_controls) mount_test_controls(router, clock);
   }
 };
@@ -148,6 +158,22 @@ int print_audit(const Config& config, const std::string& vault, bool json) {
   store::Database db(dir.db_path(), all_migrations());
   audit::AuditLog log(db);
   std::fputs(format_audit(log.list(vault), json).c_str(), stdout);
+  return 0;
+}
+
+int print_vm_disks(const Config& config, const arm::compute::VmDisksQuery& query, bool json) {
+  DataDir dir(config.data_dir_abs());
+  store::Database db(dir.db_path(), all_migrations());  // WAL: reading beside a running azemu is fine
+  audit::AuditLog log(db);
+  // Only disk_file() is asked: <data-dir>/disks/<disk_file_name>, which the uml and qemu runtimes
+  // share (a guestless server has no files there). Nothing is booted or networked.
+  vm::UmlOptions options;
+  options.data_dir = dir.path();
+  options.network = false;
+  vm::UmlRuntime files(std::move(options));
+  auto images = vm::disk::make_disk_images();
+  auto report = arm::compute::DiskEncryptionReporter(db, files, *images, log).report(query);
+  std::fputs(json ? (arm::compute::to_json(report).dump(2) + "\n").c_str() : format_vm_disks(report).c_str(), stdout);
   return 0;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "emulator/app/config.hpp"
+#include "fake-arm/providers/compute/disk_encryption/disk_encryption_report.hpp"
 
 #include <string>
 
@@ -14,6 +15,9 @@ int run_server(const Config& config);
 std::string route_table(const Config& config);
 /// `azemu audit [--vault NAME] [--json]`: the audit log of the data dir.
 int print_audit(const Config& config, const std::string& vault, bool json);
+/// `azemu vm disks NAME [-g GROUP] [--json]`: the VM's disks, their LUKS headers, keys and audit
+/// records (text, or JSON with `json`). Throws AzureError when the VM is unknown or ambiguous.
+int print_vm_disks(const Config& config, const arm::compute::VmDisksQuery& query, bool json);
 /// `azemu approve CODE`: approves a device code in the data dir's store; returns the exit code.
 int approve_device_code(const Config& config, const std::string& code, const std::string& user);
 

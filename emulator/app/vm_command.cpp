@@ -1,5 +1,7 @@
 #include "emulator/app/vm_command.hpp"
 
+#include "emulator/app/services.hpp"
+
 #include "vm-sim/uml/vm_record.hpp"
 
 #include <filesystem>
@@ -9,15 +11,26 @@
 namespace azemu::app {
 
 VmCommand::VmCommand(CLI::App& app, std::string& data_dir) : data_dir_(data_dir) {
-  vm_ = app.add_subcommand("vm", "VM guests (uml runtime)");
+  vm_ = app.add_subcommand("vm", "VM guests: serial console, disks and their encryption");
   vm_->require_subcommand(1);
   console_ = vm_->add_subcommand("console", "attach to a running VM's serial console (Ctrl-] leaves)");
   console_->add_option("name", name_, "the VM's name")->required();
   console_->add_option("-g,--resource-group", group_, "the VM's resource group, when the name is ambiguous");
   console_->add_option("--data-dir", data_dir, "state directory of the running azemu")->capture_default_str();
+  disks_ = vm_->add_subcommand("disks", "a VM's disks: LUKS header, BEK secret, KEK and their audit records");
+  disks_->add_option("name", name_, "the VM's name")->required();
+  disks_->add_option("-g,--resource-group", group_, "the VM's resource group, when the name is ambiguous");
+  disks_->add_option("--subscription", subscription_, "the VM's subscription id, when the name is ambiguous");
+  disks_->add_flag("--json", json_, "the report as JSON (as GET /_azemu/vms/NAME/disks)");
+  disks_->add_option("--data-dir", data_dir, "state directory (azemu may be running)")->capture_default_str();
 }
 
 int VmCommand::run() const {
+  if (disks_->parsed()) {
+    Config config;
+    config.data_dir = data_dir_;
+    return print_vm_disks(config, {name_, group_, subscription_}, json_);
+  }
   std::string dir;
   try {
     dir = vm::find_vm_dir(std::filesystem::absolute(data_dir_).string(), name_, group_);

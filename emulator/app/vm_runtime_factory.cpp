@@ -2,6 +2,7 @@
 
 #include "emulator/log/log.hpp"
 #include "fake-arm/mount.hpp"
+#include "vm-sim/qemu/qemu_runtime.hpp"
 #include "vm-sim/uml/uml_runtime.hpp"
 
 #include <nlohmann/json.hpp>
@@ -10,9 +11,30 @@
 
 namespace azemu::app {
 
+namespace {
+/// `--vm-runtime qemu`: chosen explicitly, so anything missing is an error, never a fallback. The
+/// guest userland is the UML runtime's image (built from the same packages), the kernel Debian's.
+std::unique_ptr<ports::VmRuntime> make_qemu_runtime(const Config& config, const std::string& data_dir,
+                                                    const vm::GuestImageSources& sources) {
+  vm::QemuOptions o;
+  if (auto missing = o.sources.missing(); !missing.empty()) throw std::runtime_error("--vm-runtime qemu: missing " + missing);
+  if (!sources.available()) throw std::runtime_error("--vm-runtime qemu: missing " + sources.missing() + " (the guest userland)");
+  o.data_dir = data_dir;
+  o.image_source = [data_dir, sources] { return vm::ensure_guest_image(data_dir, sources); };
+  // As under UML: https://10.0.2.2/ and https://10.0.2.2:<port>/ in the guest are azemu.
+  int port = config.listen_port();
+  o.to_host = {{443, port}};
+  if (port != 443) o.to_host.push_back({port, port});
+  o.ca_file = data_dir + "/ca.pem";
+  o.proxy_guest_port = 443;
+  return std::make_unique<vm::QemuRuntime>(std::move(o));
+}
+}  // namespace
+
 std::unique_ptr<ports::VmRuntime> make_vm_runtime(const Config& config, const std::string& data_dir) {
   if (config.vm_runtime == "guestless") return arm::make_guestless_runtime();
   auto sources = vm::GuestImageSources::defaults();
+  if (config.vm_runtime == "qemu") return make_qemu_runtime(config, data_dir, sources);
   if (!sources.available()) {
     if (config.vm_runtime == "uml")
       throw std::runtime_error("--vm-runtime uml: missing " + sources.missing());

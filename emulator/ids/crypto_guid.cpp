@@ -41,6 +41,11 @@ std::string name_guid(std::string_view name) {
   return format_guid(md);
 }
 
+std::string random_octets(std::size_t n) {
+  auto b = random_bytes(n);
+  return std::string(b.begin(), b.end());
+}
+
 std::string random_hex(std::size_t bytes) {
   static const char* hex = "0123456789abcdef";
   auto b = random_bytes(bytes);

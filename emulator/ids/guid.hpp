@@ -9,6 +9,8 @@ namespace azemu::ids {
 
 /// A random v4 GUID, lower case ("3f2504e0-4f89-41d3-9a0c-0305e82c3301").
 std::string new_guid();
+/// `n` random bytes (binary).
+std::string random_octets(std::size_t n);
 /// `bytes` random bytes as lower-case hex.
 std::string random_hex(std::size_t bytes);
 /// A random secret of `length` characters from [A-Za-z0-9~._-] (Entra client secret alphabet).

@@ -70,6 +70,13 @@ std::vector<StoredResource> ResourceStore::list_by_type(store::Connection& c, co
                           text::to_lower(sub), text::to_lower(full_type), text::to_lower(group)));
 }
 
+std::vector<StoredResource> ResourceStore::find_by_type_and_name(store::Connection& c, const std::string& full_type,
+                                                                 const std::string& name) const {
+  return all_rows(c.query(std::string("SELECT ") + kColumns +
+                              " FROM arm_resources WHERE type_key = ? AND lower(name) = ? ORDER BY id_key",
+                          text::to_lower(full_type), text::to_lower(name)));
+}
+
 std::vector<StoredResource> ResourceStore::list_children(store::Connection& c, const ResourceId& parent) const {
   return all_rows(c.query(std::string("SELECT ") + kColumns + " FROM arm_resources WHERE parent_key = ? ORDER BY id_key",
                           parent.key()));

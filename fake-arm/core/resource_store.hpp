@@ -43,6 +43,10 @@ public:
   /// By full type ("Microsoft.Network/virtualNetworks/subnets", any case); `group` empty = whole subscription.
   std::vector<StoredResource> list_by_type(store::Connection& c, const std::string& subscription_id,
                                            const std::string& full_type, const std::string& group = {}) const;
+  /// Every resource of `full_type` named `name` (both any case) in any subscription and group,
+  /// ordered by id: finds "myVM" for tools that take a bare name (`azemu vm disks myVM`).
+  std::vector<StoredResource> find_by_type_and_name(store::Connection& c, const std::string& full_type,
+                                                    const std::string& name) const;
   /// Direct children of `parent` (a group or resource id) of any type.
   std::vector<StoredResource> list_children(store::Connection& c, const ResourceId& parent) const;
 

@@ -52,6 +52,7 @@ public:
   audit::AuditLog& audit() { return *audit_; }
   store::Database& db() { return *db_; }
   const std::string& master_key() const { return master_key_; }
+  kv::KvDeps& deps() { return *deps_; }
 
 private:
   std::string dir_;

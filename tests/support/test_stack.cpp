@@ -5,6 +5,7 @@
 #include "fake-aad/mount.hpp"
 #include "fake-arm/mount.hpp"
 #include "fake-keyvault/mount.hpp"
+#include "fake-keyvault/platform/platform_key_vault.hpp"
 #include "emulator/json/strings.hpp"
 
 #include <cstdlib>
@@ -43,9 +44,13 @@ std::string make_temp_dir(const std::string& prefix) {
 }
 
 struct TestStack::Deps {
+  Deps(aad::AadDeps a, kv::KvDeps k, exec::Jobs& jobs, ports::VmRuntime& vms)
+      : aad(a), kv(k), platform_kv(kv::make_platform_key_vault(kv)),
+        arm{k.db, k.clock, k.names, k.directory, k.audit, jobs, vms, *platform_kv} {}
   aad::AadDeps aad;
-  arm::ArmDeps arm;
   kv::KvDeps kv;
+  std::unique_ptr<ports::PlatformKeyVault> platform_kv;
+  arm::ArmDeps arm;
 };
 
 TestStack::TestStack() : dir_(make_temp_dir("azemu-test")), seed_(test_seed()) {
@@ -65,14 +70,15 @@ TestStack::TestStack() : dir_(make_temp_dir("azemu-test")), seed_(test_seed()) {
   audit_ = std::make_unique<audit::AuditLog>(*db_);
   verifier_ = std::make_unique<auth::TokenVerifier>(
       *key_, [this](std::string_view tid) { return directory_->tenant_exists(tid); });
-  deps_ = std::make_unique<Deps>(Deps{aad::AadDeps{*db_, clock_, *key_, names_},
-                                      arm::ArmDeps{*db_, clock_, names_, *directory_, *audit_, jobs_, *vms_},
-                                      kv::KvDeps{*db_, clock_, names_, *vaults_, *directory_, *audit_, master_key_}});
+  deps_ = std::make_unique<Deps>(aad::AadDeps{*db_, clock_, *key_, names_},
+                                 kv::KvDeps{*db_, clock_, names_, *vaults_, *directory_, *audit_, master_key_}, jobs_, *vms_);
   aad::mount(router_, deps_->aad);
   arm::mount(router_, deps_->arm);
   kv::mount(router_, deps_->kv);
   pipeline_ = std::make_unique<http::Pipeline>(router_, *verifier_, clock_, names_);
 }
+
+ports::PlatformKeyVault& TestStack::platform_kv() { return *deps_->platform_kv; }
 
 TestStack::~TestStack() {
   pipeline_.reset();

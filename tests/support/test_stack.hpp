@@ -14,6 +14,7 @@
 #include "emulator/audit/audit_log.hpp"
 #include "emulator/ports/directory.hpp"
 #include "emulator/ports/vaults.hpp"
+#include "emulator/ports/platform_key_vault.hpp"
 #include "emulator/ports/vm_runtime.hpp"
 #include "emulator/ports/seed.hpp"
 #include "emulator/store/database.hpp"
@@ -67,6 +68,8 @@ public:
   audit::AuditLog& audit() { return *audit_; }
   const ports::Vaults& vaults() const { return *vaults_; }
   ports::VmRuntime& vms() { return *vms_; }
+  /// The platform's in-process Key Vault calls (disk encryption), as Compute gets them.
+  ports::PlatformKeyVault& platform_kv();
   const std::string& data_dir() const { return dir_; }
 
 private:

@@ -7,9 +7,9 @@
 // /etc/azemu/ca.pem). AZEMU_ADE_ROOT moves every in-VM path (/var/lib/..., /etc/..., /proc/mounts)
 // under a directory, for host tests.
 #include "vm-sim/ade/command_runner.hpp"
-#include "vm-sim/ade/enable_dual_pass.hpp"
 #include "vm-sim/ade/encryption_daemon.hpp"
 #include "vm-sim/ade/handler_context.hpp"
+#include "vm-sim/ade/handler_run.hpp"
 #include "vm-sim/ade/proxy_config.hpp"
 
 #include <sys/wait.h>
@@ -69,11 +69,11 @@ int main(int argc, char** argv) {
   try {
     HandlerContext ctx = HandlerContext::load(dir);
     HandlerPaths paths = HandlerPaths::from_environment();
-    HandlerRun run(ctx, paths, load_proxy_config(paths));
+    ProcessRunner runner;
+    // 0.x: dual pass (AAD app, Key Vault calls); 1.x: single pass (handler_run.hpp).
+    HandlerRun run(ctx, paths, load_proxy_config(paths), runner);
     run.set_daemon_starter(start_daemon);
-    if (ctx.handler_version().starts_with("0.") || ctx.handler_version().empty()) return run.enable();
-    return run.report({"Enable", status::kError, code::kUnknownError,
-                       "azemu: single-pass ADE (" + ctx.handler_version() + ") is not implemented by this handler yet"});
+    return run.enable();
   } catch (const std::exception& e) {
     std::cerr << "azemu-ade-handler: " << e.what() << std::endl;
     return 1;

@@ -63,7 +63,8 @@ void IniFile::remove() const {
 AdeState::AdeState(const HandlerPaths& paths)
     : config_(paths.config_file(), "azure_crypt_config"),
       marker_(paths.encryption_marker(), "azure_crypt_request_queue"),
-      decrypt_marker_(paths.decryption_marker(), "azure_crypt_decrypt_request_queue") {}
+      decrypt_marker_(paths.decryption_marker(), "azure_crypt_decrypt_request_queue"),
+      ongoing_(paths.state_dir() / "azure_crypt_ongoing_item_config.ini", "azure_crypt_ongoing_item_config") {}
 
 std::optional<EncryptionConfig> AdeState::config() const {
   if (!config_.exists()) return std::nullopt;
@@ -98,5 +99,28 @@ void AdeState::mark_encryption(const EncryptionMarker& m) const {
 void AdeState::clear_marker() const { marker_.remove(); }
 
 bool AdeState::decryption_marked() const { return decrypt_marker_.exists(); }
+
+void AdeState::mark_decryption(const EncryptionMarker& m) const {
+  decrypt_marker_.write({{"command", m.command}, {"volume_type", m.volume_type}});
+}
+
+void AdeState::clear_decryption_marker() const { decrypt_marker_.remove(); }
+
+std::optional<OngoingItem> AdeState::ongoing_item() const {
+  if (!ongoing_.exists()) return std::nullopt;
+  auto v = ongoing_.read();
+  return OngoingItem{v["mapper_name"], v["device"], v["mount_point"], v["file_system"], v["persistent_device"], v["key_file"]};
+}
+
+void AdeState::save_ongoing_item(const OngoingItem& i) const {
+  ongoing_.write({{"mapper_name", i.mapper_name},
+                  {"device", i.device},
+                  {"mount_point", i.mount_point},
+                  {"file_system", i.fs_type},
+                  {"persistent_device", i.persistent_device},
+                  {"key_file", i.key_file}});
+}
+
+void AdeState::clear_ongoing_item() const { ongoing_.remove(); }
 
 }  // namespace azemu::vm::ade

@@ -2,8 +2,8 @@
 // /var/lib/azure_disk_encryption_config (research/ade.md §1.3): the encryption config
 // (azure_crypt_config.ini: secret id, volume type, key file name, the sequence number that created
 // the secret) and the encryption marker (azure_crypt_request_queue.ini: the pending command that
-// tells the next `enable` to start encrypting). Never the passphrase: the platform gives it back
-// through the BEK volume.
+// tells the next `enable` to start encrypting; its decryption twin for DisableEncryption). Never
+// the passphrase: the platform gives it back through the BEK volume.
 #pragma once
 
 #include "vm-sim/ade/handler_paths.hpp"
@@ -42,6 +42,14 @@ struct EncryptionMarker {
   std::string volume_type;
 };
 
+/// The data volume the daemon is encrypting (ADE's azure_crypt_ongoing_item_config.ini), written
+/// before its device changes so that a daemon restarted after a reboot can finish it.
+struct OngoingItem {
+  std::string mapper_name, device, mount_point, fs_type;
+  std::string persistent_device;  // crypttab's device name
+  std::string key_file;           // in-VM path of the key file (crypttab's)
+};
+
 class AdeState {
  public:
   explicit AdeState(const HandlerPaths& paths);
@@ -54,9 +62,16 @@ class AdeState {
   void mark_encryption(const EncryptionMarker& m) const;
   void clear_marker() const;
   bool decryption_marked() const;
+  /// The DisableEncryption request the decryption daemon works on (azure_crypt_decrypt_request_queue.ini).
+  void mark_decryption(const EncryptionMarker& m) const;
+  void clear_decryption_marker() const;
+
+  std::optional<OngoingItem> ongoing_item() const;
+  void save_ongoing_item(const OngoingItem& item) const;
+  void clear_ongoing_item() const;
 
  private:
-  IniFile config_, marker_, decrypt_marker_;
+  IniFile config_, marker_, decrypt_marker_, ongoing_;
 };
 
 }  // namespace azemu::vm::ade

@@ -1,8 +1,14 @@
 // The encryption daemon (see the diagram in the header).
 #include "vm-sim/ade/encryption_daemon.hpp"
 
+#include "vm-sim/ade/azure_disk_names.hpp"
+#include "vm-sim/ade/bek_volume.hpp"
+#include "vm-sim/ade/crypt_config_files.hpp"
+#include "vm-sim/ade/data_volume_decryptor.hpp"
 #include "vm-sim/ade/data_volume_encryptor.hpp"
 #include "vm-sim/ade/encryption_status.hpp"
+#include "vm-sim/ade/extension_settings.hpp"
+#include "vm-sim/ade/text_files.hpp"
 
 #include "emulator/ids/guid.hpp"
 #include "emulator/json/strings.hpp"
@@ -14,7 +20,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <thread>
 
 namespace azemu::vm::ade {
@@ -22,18 +27,128 @@ namespace azemu::vm::ade {
 namespace fs = std::filesystem;
 
 namespace {
-/// flock on the daemon lock file; released when the process exits.
-bool try_lock(const HandlerPaths& paths) {
-  fs::create_directories(paths.state_dir());
-  int fd = open((paths.state_dir() / "daemon_lock_file.lck").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  return fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0;  // fd stays open on purpose
+/// flock on the daemon lock file, held until the daemon returns (or its process dies).
+class DaemonLock {
+ public:
+  explicit DaemonLock(const HandlerPaths& paths) {
+    fs::create_directories(paths.state_dir());
+    fd_ = open((paths.state_dir() / "daemon_lock_file.lck").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    held_ = fd_ >= 0 && flock(fd_, LOCK_EX | LOCK_NB) == 0;
+  }
+  ~DaemonLock() {
+    if (fd_ >= 0) close(fd_);
+  }
+  DaemonLock(const DaemonLock&) = delete;
+  DaemonLock& operator=(const DaemonLock&) = delete;
+  bool held() const { return held_; }
+
+ private:
+  int fd_ = -1;
+  bool held_ = false;
+};
+
+std::vector<MountEntry> read_mounts(const HandlerPaths& paths) { return parse_mounts(read_text_file(paths.mounts())); }
+
+std::string fraction(std::size_t i, std::size_t n) { return std::to_string(i + 1) + "/" + std::to_string(n); }
+
+int encrypt_data_volumes(const HandlerRun& run, CommandRunner& runner, bool format_all) {
+  const HandlerPaths& paths = run.paths();
+  const AdeState& state = run.state();
+  DataVolumeEncryptor encryptor(paths, runner, [&](const std::string& l) { run.context().log(l); });
+  auto failed = [&](const std::exception& e) {
+    return run.report({"EnableEncryptionDataVolumes", status::kError, code::kEncryptionFailed,
+                       std::string("Failed to encrypt data volumes with error: ") + e.what()});
+  };
+  auto progress = [&](const std::string& prefix) {
+    return [&run, prefix, last = -1](int pct) mutable {
+      if (pct == last) return;
+      last = pct;
+      run.report({"DataCopy", status::kSuccess, code::kSuccess, prefix + ": " + std::to_string(pct) + "%"});
+    };
+  };
+  auto unencrypted = [&]() {
+    std::vector<MountEntry> todo;
+    for (const auto& v : data_volumes(read_mounts(paths))) {
+      if (is_crypt_source(v.source)) continue;
+      // EncryptFormatAll formats only what is surely an Azure data disk (ADE: the Azure udev link);
+      // anything else keeps its data.
+      if (format_all && !azure_data_disk(paths, v.source)) {
+        run.context().log("not formatting " + v.source + " (" + v.target + "): not an Azure data disk");
+        continue;
+      }
+      todo.push_back(v);
+    }
+    return todo;
+  };
+
+  // A volume a reboot interrupted comes first (its mount point is not mounted, so it is not in
+  // the mounts table: the ongoing item is the only record of it).
+  std::size_t offset = 0;
+  if (auto item = state.ongoing_item()) {
+    run.context().log("resuming the encryption of " + item->device + " (" + item->mount_point + ")");
+    std::size_t total = unencrypted().size() + 1;
+    try {
+      VolumeKey key{paths.at(item->key_file).string(), item->key_file};
+      if (encryptor.resume(*item, key, progress("Encrypting data volume 1/" + std::to_string(total)))) offset = 1;
+    } catch (const std::exception& e) {
+      return failed(e);
+    }
+    state.clear_ongoing_item();
+  }
+
+  std::vector<MountEntry> todo = unencrypted();
+  const std::size_t total = offset + todo.size();
+  if (format_all && !todo.empty())
+    run.report({"EnableEncryptionFormatAll", status::kSuccess, code::kSuccess,
+                "Encrypting and formatting " + std::to_string(todo.size()) + " data volumes"});
+  for (std::size_t i = 0; i < todo.size(); ++i) {
+    auto disk = azure_data_disk(paths, todo[i].source);
+    VolumeKey key = data_volume_key(paths, disk ? std::optional<int>(disk->lun) : std::nullopt);
+    std::string device = disk ? disk->persistent_path : todo[i].source;
+    std::string mapper = ids::new_guid();
+    try {
+      if (format_all) {
+        encryptor.format(todo[i], key, mapper, device);
+      } else {
+        state.save_ongoing_item({mapper, todo[i].source, todo[i].target, todo[i].fs_type, device, key.crypttab_path});
+        encryptor.encrypt(todo[i], key, mapper, device, progress("Encrypting data volume " + fraction(offset + i, total)));
+        state.clear_ongoing_item();
+      }
+    } catch (const std::exception& e) {
+      return failed(e);
+    }
+  }
+  return code::kSuccess;
 }
 
-std::vector<MountEntry> read_mounts(const HandlerPaths& paths) {
-  std::ifstream in(paths.mounts());
-  std::stringstream s;
-  s << in.rdbuf();
-  return parse_mounts(s.str());
+int decrypt_data_volumes(const HandlerRun& run, CommandRunner& runner) {
+  const HandlerPaths& paths = run.paths();
+  const auto& ctx = run.context();
+  BekMount bek = mount_bek_volume(paths, runner, run.on_real_root());
+  if (!bek.mounted)
+    return run.report({"Disable", status::kError, code::kUnknownError, "Failed to decrypt data volumes with error: " + bek.fault});
+  auto mounts = read_mounts(paths);
+  std::vector<CrypttabEntry> items;
+  for (const auto& item : parse_crypttab(read_text_file(paths.crypttab())))
+    if (item.name != "osencrypt") items.push_back(item);
+  ctx.log("Found " + std::to_string(items.size()) + " items to decrypt");
+  DataVolumeDecryptor decryptor(paths, runner, [&](const std::string& l) { ctx.log(l); });
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    std::optional<MountEntry> mounted;
+    for (const auto& m : mounts)
+      if (m.source == "/dev/mapper/" + items[i].name) mounted = m;
+    try {
+      decryptor.decrypt(items[i], mounted, [&](int pct) {
+        ctx.log("Decrypting data volume " + fraction(i, items.size()) + ": " + std::to_string(pct) + "%");
+      });
+    } catch (const std::exception& e) {
+      return run.report({"Disable", status::kError, code::kUnknownError,
+                         std::string("Failed to decrypt data volumes with error: ") + e.what()});
+    }
+  }
+  run.state().clear_decryption_marker();
+  run.state().clear_config();
+  return run.report({"Disable", status::kSuccess, code::kSuccess, "Decryption succeeded"});
 }
 }  // namespace
 
@@ -42,67 +157,37 @@ int daemon_delay_seconds() {
   return v && *v ? std::max(0, std::atoi(v)) : 0;
 }
 
-std::optional<std::string> find_passphrase_file(const HandlerPaths& paths, CommandRunner& runner, bool may_mount) {
-  fs::path key = paths.bek_mount_point() / kPassphraseFileName;
-  std::error_code ec;
-  if (fs::exists(key, ec)) return key.string();
-  if (!may_mount) return std::nullopt;
-  // mount -L "BEK VOLUME" /mnt/azure_bek_disk -o fmask=077, with busybox's findfs for the label.
-  CommandResult dev = runner.run({"findfs", std::string("LABEL=") + kBekVolumeLabel});
-  std::string device = dev.output.substr(0, dev.output.find('\n'));
-  if (dev.exit_code != 0 || device.empty()) return std::nullopt;
-  fs::create_directories(paths.bek_mount_point(), ec);
-  runner.run({"mount", "-t", "vfat", "-o", "ro,fmask=077", device, paths.bek_mount_point().string()});
-  if (fs::exists(key, ec)) return key.string();
-  return std::nullopt;
-}
-
 int run_encryption_daemon(const HandlerRun& run, CommandRunner& runner) {
   const HandlerPaths& paths = run.paths();
   const auto& ctx = run.context();
-  if (!try_lock(paths)) {
+  DaemonLock lock(paths);
+  if (!lock.held()) {
     ctx.log("there's another daemon running, please wait it to exit.");
     return 0;
   }
   if (int delay = daemon_delay_seconds(); delay > 0) std::this_thread::sleep_for(std::chrono::seconds(delay));
+  if (run.state().decryption_marked()) return decrypt_data_volumes(run, runner);
+
   auto config = run.state().config();
   auto marker = run.state().marker();
   if (!config || !marker) return run.report({"EnableEncryption", status::kError, code::kEncryptionFailed, "Encryption config not found."});
 
-  bool real_root = fs::equivalent(paths.at("/"), "/");
-  auto key_file = find_passphrase_file(paths, runner, real_root);
-  if (!key_file) return run.report({"EnableEncryption", status::kError, code::kPassphraseFileNotFound, "Passphrase file not found."});
+  BekMount bek = mount_bek_volume(paths, runner, run.on_real_root());
+  if (!bek.key_file) return run.report({"EnableEncryption", status::kError, code::kPassphraseFileNotFound, "Passphrase file not found."});
 
-  std::string vt = text::to_lower(config->volume_type);
-  if (vt == "data" || vt == "all") {
-    std::vector<MountEntry> todo;
-    for (const auto& v : data_volumes(read_mounts(paths)))
-      if (!is_crypt_source(v.source)) todo.push_back(v);
-    DataVolumeEncryptor encryptor(paths, runner, [&](const std::string& l) { ctx.log(l); });
-    for (std::size_t i = 0; i < todo.size(); ++i) {
-      std::string prefix = "Encrypting data volume " + std::to_string(i + 1) + "/" + std::to_string(todo.size());
-      int last = -1;
-      try {
-        encryptor.encrypt(todo[i], *key_file, ids::new_guid(), [&](int pct) {
-          if (pct == last) return;
-          last = pct;
-          run.report({"DataCopy", status::kSuccess, code::kSuccess, prefix + ": " + std::to_string(pct) + "%"});
-        });
-      } catch (const std::exception& e) {
-        return run.report({"EnableEncryptionDataVolumes", status::kError, code::kEncryptionFailed,
-                           std::string("Failed to encrypt data volumes with error: ") + e.what()});
-      }
-    }
-    if (vt == "data") {
+  const std::string vt = canonical_volume_type(config->volume_type);
+  if (vt == "Data" || vt == "All") {
+    if (int rc = encrypt_data_volumes(run, runner, marker->command == operation::kEnableFormatAll); rc != 0) return rc;
+    if (vt == "Data") {
       run.state().clear_marker();
-      return run.report({"EnableEncryptionDataVolumes", status::kSuccess, code::kSuccess, "Encryption succeeded for data volumes"});
+      return run.report({"EnableEncryptionDataVolumes", status::kSuccess, code::kSuccess, success_message(vt)});
     }
   }
   // OS/All: hand the OS volume to the VM runtime, which encrypts it while the VM restarts.
-  std::ofstream(paths.os_encryption_request()) << "requested by sequence " << ctx.seq() << "\n";
+  bool os_done = current_encryption_state(paths, run.state()).os == "Encrypted";
+  if (!os_done) std::ofstream(paths.os_encryption_request()) << "requested by sequence " << ctx.seq() << "\n";
   run.state().clear_marker();
-  return run.report({"EnableEncryptionOSVolume", status::kSuccess, code::kSuccess,
-                     vt == "all" ? "Encryption succeeded for all volumes" : "Encryption succeeded for OS volume"});
+  return run.report({"EnableEncryptionOSVolume", status::kSuccess, code::kSuccess, success_message(vt)});
 }
 
 }  // namespace azemu::vm::ade

@@ -1,22 +1,32 @@
-// The extension's daemon (handle.py daemon() -> daemon_encrypt()), started by pass 2 of `enable`
-// once the encryption marker exists and the platform has attached the BEK volume:
+// The extension's daemon (handle.py daemon() -> daemon_encrypt() / daemon_decrypt()), started by
+// `enable` once a marker exists:
 //
 //   lock ── held by another daemon ──> exit quietly
-//    │
+//    │   (AZEMU_ADE_DAEMON_DELAY seconds first; ADE waits 120 s, azemu 0)
+//   decryption marker ──> BEK volume, then every data volume in crypttab decrypted in place
+//                         (data_volume_decryptor.hpp); fstab/crypttab restored; config cleared;
+//                         "Decryption succeeded" (operation Disable); failure: error 100
+//                         "Failed to decrypt data volumes with error: <step>"
+//   encryption marker:
 //   BEK key file (mounted, or mount LABEL="BEK VOLUME") ── missing ──> error 15 "Passphrase file not found."
 //    │
-//   Data/All: each mounted, unencrypted data volume in place, status DataCopy
-//             "Encrypting data volume i/n: NN%"; failure -> error 19 (EnableEncryptionDataVolumes)
-//             then "Encryption succeeded for data volumes"
+//   Data/All: each mounted, unencrypted data volume:
+//             EnableEncryption: in place, status DataCopy "Encrypting data volume i/n: NN%"
+//             EnableEncryptionFormatAll: "Encrypting and formatting N data volumes", luksFormat + mkfs
+//             failure -> error 19 (EnableEncryptionDataVolumes); Data: "Encryption succeeded for data volumes"
 //   OS/All:   azemu's OS path: write the OS-encryption request file (os_encryption_requested) for
 //             the VM runtime, which encrypts the OS disk while the VM restarts (research/uml-ade.md §4);
-//             the substatus says VMRestartPending until / is on dm-crypt
+//             the substatus says VMRestartPending until / is on dm-crypt, so the main message reads
+//             "OS disk successfully encrypted, please reboot the VM" until then (status_report.hpp)
 //    │
-//   clear the marker, final status
+//   clear the marker, final status (operation EnableEncryptionOSVolume, SuccessMessage)
+//
+// The key of each data volume is LinuxPassPhraseFileName_0_<lun> when the BEK volume has it (single
+// pass), else LinuxPassPhraseFileName; crypttab names the volume by its /dev/disk/azure/scsi1/lun<N> link.
 #pragma once
 
 #include "vm-sim/ade/command_runner.hpp"
-#include "vm-sim/ade/enable_dual_pass.hpp"
+#include "vm-sim/ade/handler_run.hpp"
 
 #include <optional>
 #include <string>
@@ -25,10 +35,6 @@ namespace azemu::vm::ade {
 
 /// Runs the daemon to completion in this process; returns the exit code (0 or the error code).
 int run_encryption_daemon(const HandlerRun& run, CommandRunner& runner);
-
-/// The key file on the BEK volume, mounting the volume by label first when the handler runs on a
-/// real guest root; nullopt when there is none.
-std::optional<std::string> find_passphrase_file(const HandlerPaths& paths, CommandRunner& runner, bool may_mount);
 
 /// Seconds the daemon waits before starting (ADE waits 120 s): AZEMU_ADE_DAEMON_DELAY, default 0.
 int daemon_delay_seconds();

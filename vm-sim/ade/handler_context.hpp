@@ -20,6 +20,8 @@ class HandlerContext {
   static HandlerContext load(const std::filesystem::path& handler_dir);
 
   int seq() const { return seq_; }
+  /// The handler folder (where mrseq and the handler's own bookkeeping live).
+  const std::filesystem::path& dir() const { return dir_; }
   /// "0.1" from a folder named "...AzureDiskEncryptionForLinux-0.1"; "" when the name has no version.
   const std::string& handler_version() const { return handler_version_; }
   const std::filesystem::path& status_dir() const { return status_dir_; }

@@ -64,7 +64,7 @@ json handle(const json& req) {
     reply["t"] = static_cast<long long>(std::time(nullptr));
   } else if (op == "provision") {
     provision({req.value("hostname", std::string()), req.value("user", std::string()),
-               req.value("ssh_keys", std::vector<std::string>{})});
+               req.value("ssh_keys", std::vector<std::string>{}), req.value("password", std::string())});
     apply_platform_config(req);
   } else if (op == "run") {
     auto r = run_script(azemu::text::base64_decode(req.at("script_b64").get<std::string>()),
@@ -126,6 +126,11 @@ int main(int argc, char** argv) {
   }
   tcflush(g_tty, TCIFLUSH);  // bytes the host sent before "ready" belong to no request
   send({{"event", "ready"}, {"version", kAgentVersion}, {"boot_id", boot_id()}});
+  try {
+    resume_extensions_at_boot();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "azemu-guest-agent: resuming extensions: %s\n", e.what());
+  }
 
   std::string pending;
   char buf[65536];

@@ -10,6 +10,7 @@
 //   {"id":1,"op":"ping"}                                    -> {"id":1,"ok":true,"t":<unix seconds>}
 //   {"id":2,"op":"provision","hostname":"vm1","user":"azureuser","ssh_keys":["ssh-ed25519 ..."]}
 //        creates the admin user (home, authorized_keys, group sudo); idempotent, run on every boot;
+//        optional "password":"<plain>" (osProfile.adminPassword) becomes the user's SHA-512 shadow hash;
 //        optional "ca_pem":"<PEM>" and "http_proxy":{"host":"10.0.2.2","port":443} are written to
 //        /etc/azemu/ca.pem and /etc/waagent.conf for extension handlers (agent_platform_config.hpp)
 //   {"id":3,"op":"run","script_b64":"...","timeout_s":600}

@@ -8,7 +8,9 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace azemu::vm::agent {
@@ -75,6 +77,48 @@ int ensure_user(const std::string& user) {
   write_lines("/etc/group", group, 0644);
   return next_uid;
 }
+/// SHA-512 crypt of `password` by busybox mkpasswd, the password on its stdin (never in argv, where
+/// other processes could read it from /proc).
+std::string sha512_crypt(const std::string& password) {
+  int in[2], out[2];
+  if (pipe2(in, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(in[0], 0);
+    dup2(out[1], 1);
+    execl("/bin/busybox", "mkpasswd", "-m", "sha512", "-s", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(in[0]);
+  close(out[1]);
+  (void)!write(in[1], password.data(), password.size());
+  close(in[1]);
+  std::string hash;
+  char buf[256];
+  for (ssize_t n; (n = read(out[0], buf, sizeof buf)) > 0;) hash.append(buf, static_cast<std::size_t>(n));
+  close(out[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  while (!hash.empty() && (hash.back() == '\n' || hash.back() == '\r')) hash.pop_back();
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !hash.starts_with("$6$"))
+    throw std::runtime_error("cannot hash the admin password (busybox mkpasswd)");
+  return hash;
+}
+
+/// Puts `hash` in the user's /etc/shadow line (field 2).
+void set_shadow_hash(const std::string& user, const std::string& hash) {
+  auto shadow = read_lines("/etc/shadow");
+  for (auto& line : shadow) {
+    auto f = split(line, ':');
+    if (f.size() < 2 || f[0] != user) continue;
+    f[1] = hash;
+    line.clear();
+    for (std::size_t i = 0; i < f.size(); ++i) line += (i ? ":" : "") + f[i];
+  }
+  write_lines("/etc/shadow", shadow, 0600);
+}
+
 /// init starts sshd next to the agent; "provisioned" should mean "SSH works", so wait until
 /// something accepts on port 22 (a readiness probe inside the guest, bounded at 5 s).
 void wait_for_sshd() {
@@ -101,6 +145,7 @@ void provision(const Provisioning& p) {
   if (p.user.empty()) return;
   if (!valid_user_name(p.user)) throw std::runtime_error("invalid admin user name: " + p.user);
   int uid = ensure_user(p.user);
+  if (!p.password.empty()) set_shadow_hash(p.user, sha512_crypt(p.password));
   fs::path home = "/home/" + p.user;
   fs::create_directories(home / ".ssh");
   write_lines((home / ".ssh/authorized_keys").string(), p.ssh_keys, 0600);

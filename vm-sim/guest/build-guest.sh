@@ -13,15 +13,17 @@
 # agent copies it from into the handler folder when the extension's settings arrive (Azure's agent
 # downloads the package instead; the guest has no extension repository to download from).
 #
-# Output: DIR/<hash>/ with os.img (sparse ext4, label cloudimg-rootfs), guest.env (KERNEL=, HASH=,
-# ...). <hash> is a content hash of every input (this script, the rootfs overlay, the agent binary,
+# Output: DIR/<hash>/ with os.img (sparse ext4, label cloudimg-rootfs), initramfs.cpio, guest.env
+# (KERNEL=, INITRD=, HASH=, ...). <hash> is a content hash of every input (this script, the rootfs overlay, the agent binary,
 # the versions of the packages copied, the module list), so an unchanged input set is a cache hit
 # that costs a few milliseconds; older builds are removed. The last line on stdout is the build
 # directory; progress goes to stderr.
 #
-# No initramfs: the guest boots straight from /dev/ubda (UML mounts root=98:0 itself). An
-# initramfs becomes necessary with OS-disk encryption (unlock before switch_root), see
-# research/uml-ade.md §4; it belongs to that issue.
+# Plain VMs boot without an initramfs, straight from /dev/ubda (UML mounts root=98:0 itself). VMs
+# whose OS disk is LUKS (Azure Disk Encryption) boot through initramfs.cpio: busybox, cryptsetup and
+# the dm-crypt/vfat modules, whose /init (initramfs/init) unlocks the disk with the BEK volume's key
+# (research/uml-ade.md §4). Uncompressed: UML reads it into memory in one go, and gunzip would cost
+# boot time under UML for a few megabytes saved.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -75,6 +77,7 @@ hash=$(
     [ -z "$ADE_HANDLER" ] || sha256sum "$ADE_HANDLER" "$ADE_MANIFEST"
     (cd "$HERE/rootfs" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
     (cd "$HERE/rootfs" && find . -printf '%p %m\n' | sort)
+    sha256sum "$HERE/initramfs/init"
     dpkg-query -W -f='${Package} ${Version}\n' "${PACKAGES[@]}"
     echo "${MODULES[*]} ${BINARIES[*]} $SIZE $KVER"
     dpkg-query -W -f='${Package} ${Version}\n' curl 2> /dev/null || true
@@ -94,7 +97,7 @@ trap 'rm -rf "$WORK"' EXIT
 TREE=$WORK/rootfs
 mkdir -p "$TREE"
 
-step "[1/5] base tree and busybox"
+step "[1/6] base tree and busybox"
 mkdir -p "$TREE"/{bin,sbin,usr/bin,usr/sbin,lib,lib64,proc,sys,dev,run,tmp,mnt,root,home,var/empty,etc/dropbear,var/lib/waagent}
 chmod 1777 "$TREE/tmp"
 chmod 700 "$TREE/root"
@@ -105,17 +108,17 @@ for applet in $(/bin/busybox --list-full); do
   [ -e "$TREE/$applet" ] || ln -s /bin/busybox "$TREE/$applet"
 done
 
-step "[2/5] tools and their shared libraries"
+step "[2/6] tools and their shared libraries"
 copy_with_libs() {
-  local bin=$1 real
+  local bin=$1 real root=${2:-$TREE}
   real=$(readlink -f "$bin")
-  rm -f "$TREE$bin"
-  mkdir -p "$TREE$(dirname "$bin")"
-  cp "$real" "$TREE$bin"
+  rm -f "$root$bin"
+  mkdir -p "$root$(dirname "$bin")"
+  cp "$real" "$root$bin"
   ldd "$real" 2> /dev/null | awk '/=> \//{print $3} /^[[:space:]]*\/lib/{print $1}' | while read -r lib; do
-    [ -e "$TREE$lib" ] && continue
-    mkdir -p "$TREE$(dirname "$lib")"
-    cp -L "$lib" "$TREE$lib"
+    [ -e "$root$lib" ] && continue
+    mkdir -p "$root$(dirname "$lib")"
+    cp -L "$lib" "$root$lib"
   done
 }
 for b in "${BINARIES[@]}"; do copy_with_libs "$b"; done
@@ -136,7 +139,7 @@ if [ -n "$ADE_HANDLER" ]; then
   install -D -m 0644 "$ADE_MANIFEST" "$TREE$ADE_EXTENSION_DIR/HandlerManifest.json"
 fi
 
-step "[3/5] kernel modules ($KVER)"
+step "[3/6] kernel modules ($KVER)"
 # Resolve dependencies from modules.dep (no kmod on the host), dependencies first, no duplicates.
 : > "$TREE/etc/azemu/modules.load"
 declare -A seen=()
@@ -159,19 +162,35 @@ for m in "${MODULES[@]}"; do
 done
 cp "$MODDIR"/modules.builtin* "$MODDIR/modules.order" "$TREE/lib/modules/$KVER/" 2> /dev/null || true
 
-step "[4/5] ext4 OS image ($SIZE, sparse)"
+step "[4/6] ext4 OS image ($SIZE, sparse)"
 mkdir -p "$WORK/out"
 # lazy_*_init: inode tables and journal are not zeroed, so the image stays sparse (copies are cheap).
 mke2fs -q -F -t ext4 -L cloudimg-rootfs -E lazy_itable_init=1,lazy_journal_init=1 -d "$TREE" "$WORK/out/os.img" "$SIZE" >&2
+step "[5/6] initramfs for LUKS OS disks"
+RAMFS=$WORK/initramfs
+mkdir -p "$RAMFS"/{bin,sbin,usr/bin,usr/sbin,dev,proc,sys,run,bek,newroot,etc,lib}
+cp /bin/busybox "$RAMFS/bin/busybox"
+for applet in $(/bin/busybox --list-full); do
+  [ -e "$RAMFS/$applet" ] || ln -s /bin/busybox "$RAMFS/$applet"
+done
+copy_with_libs /usr/sbin/cryptsetup "$RAMFS"
+for extra in /lib/x86_64-linux-gnu/libgcc_s.so.1; do
+  [ -e "$extra" ] && cp -L "$extra" "$RAMFS$extra"
+done
+cp -a "$TREE/lib/modules" "$RAMFS/lib/"
+cp "$TREE/etc/azemu/modules.load" "$RAMFS/etc/modules.load"
+install -m 0755 "$HERE/initramfs/init" "$RAMFS/init"
+(cd "$RAMFS" && find . | sort | /bin/busybox cpio -o -H newc -R 0:0 > "$WORK/out/initramfs.cpio" 2> /dev/null)
 {
   echo "HASH=$hash"
   echo "KERNEL=$KERNEL"
   echo "KERNEL_VERSION=$KVER"
   echo "OS_IMAGE=$DEST/os.img"
+  echo "INITRD=$DEST/initramfs.cpio"
   echo "BUILT_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 } > "$WORK/out/guest.env"
 
-step "[5/5] publishing"
+step "[6/6] publishing"
 rm -rf "$DEST"
 mv "$WORK/out" "$DEST"
 # Older builds are superseded; VMs own copies of the image, never the image itself.

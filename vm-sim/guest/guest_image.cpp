@@ -69,6 +69,7 @@ GuestImage ensure_guest_image(const std::string& data_dir, const GuestImageSourc
     auto key = line.substr(0, eq), value = line.substr(eq + 1);
     if (key == "KERNEL") image.kernel = value;
     if (key == "OS_IMAGE") image.os_image = value;
+    if (key == "INITRD") image.initrd = value;
     if (key == "HASH") image.hash = value;
   }
   if (!sources.uml_preload.empty() && access(sources.uml_preload.c_str(), R_OK) == 0) image.uml_preload = sources.uml_preload;

@@ -27,6 +27,7 @@ struct GuestImage {
   std::string kernel;
   std::string uml_preload;  // LD_PRELOAD for the kernel process, empty when absent
   std::string os_image;  // sparse ext4 base image, never written: VMs boot from copies
+  std::string initrd;    // initramfs.cpio: boots VMs whose OS disk is LUKS (unlock, switch_root)
   std::string hash;
 };
 

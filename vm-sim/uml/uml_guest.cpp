@@ -26,6 +26,7 @@ std::unique_ptr<UmlGuest> UmlGuest::boot(const GuestLaunch& launch) {
   // The console of every boot of this VM, appended: `azemu vm console` and error messages read it.
   g->log_fd_ = open((launch.vm_dir + "/console.log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (g->log_fd_ < 0) throw std::runtime_error("cannot open console log in " + launch.vm_dir);
+  g->console_start_ = static_cast<std::uintmax_t>(lseek(g->log_fd_, 0, SEEK_END));
 
   if (!launch.netns.empty()) {
     try {
@@ -51,6 +52,8 @@ std::unique_ptr<UmlGuest> UmlGuest::boot(const GuestLaunch& launch) {
   // ssl1 (ttyS1): the agent's channel.
   for (const char* a : {"root=/dev/ubda", "rw", "quiet", "con0=null,fd:1", "con=null", "ssl=null", "ssl0=fd:4", "ssl1=fd:3"})
     o.argv.emplace_back(a);
+  if (!launch.initrd.empty()) o.argv.push_back("initrd=" + launch.initrd);
+  o.argv.insert(o.argv.end(), launch.kernel_args.begin(), launch.kernel_args.end());
   o.argv.push_back("umid=" + launch.umid);
   o.argv.push_back("uml_dir=" + launch.vm_dir + "/uml");
   if (g->network_) o.argv.push_back(g->network_->uml_eth0());
@@ -90,6 +93,8 @@ std::unique_ptr<UmlGuest> UmlGuest::boot(const GuestLaunch& launch) {
     if (console[0] >= 0) close(console[0]);
     std::string why = e.what();
     g->shutdown(0ms);
+    if (std::string failure = g->boot_failure(); !failure.empty())
+      throw std::runtime_error(failure + " (" + why + ")");
     throw std::runtime_error(why + "; console: " + g->console_tail());
   }
   return g;
@@ -156,6 +161,19 @@ void UmlGuest::release() {
     if (entry.path().extension() == ".sock") fs::remove(entry.path(), ec);
   if (log_fd_ >= 0) close(log_fd_);
   log_fd_ = -1;
+}
+
+std::string UmlGuest::boot_failure() const {
+  std::ifstream in(launch_.vm_dir + "/console.log", std::ios::binary);
+  in.seekg(static_cast<std::streamoff>(console_start_));
+  for (std::string line; std::getline(in, line);) {
+    if (auto at = line.find("ADE-BOOT-FAILURE:"); at != std::string::npos) {
+      line = line.substr(at);
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+      return line;
+    }
+  }
+  return {};
 }
 
 std::string UmlGuest::console_tail() const {

@@ -24,6 +24,8 @@ struct GuestLaunch {
   std::string umid;                   // UML's machine id (names uml/<umid>/mconsole)
   int memory_mb = 256;
   std::vector<std::string> ubd;       // "ubd0=/path/os.img", "ubd2=/path/d.img,,lun0" (serial = LUN)
+  std::string initrd;                 // initramfs to boot through (LUKS OS disk), empty: none
+  std::vector<std::string> kernel_args;  // extra kernel command line words ("cryptroot=/dev/ubda")
   std::string netns;                  // "" = no network
   int ssh_port = 0;                   // host loopback port for sshd (0 = none)
   std::vector<PortForward> to_host;   // guest 10.0.2.2:<guest_port> -> host 127.0.0.1:<host_port>
@@ -35,7 +37,9 @@ public:
   using Clock = std::chrono::steady_clock;
 
   /// Starts the guest and waits for its agent. Throws std::runtime_error (with the console's last
-  /// lines) when it does not come up; nothing is left running then.
+  /// lines) when it does not come up; nothing is left running then. When this boot's console has an
+  /// "ADE-BOOT-FAILURE: <reason>" line (the initramfs could not unlock the OS disk, and powered
+  /// off), the message starts with that line.
   static std::unique_ptr<UmlGuest> boot(const GuestLaunch& launch);
   ~UmlGuest();  // force-stops a guest still running
 
@@ -58,10 +62,13 @@ public:
 private:
   explicit UmlGuest(GuestLaunch launch) : launch_(std::move(launch)) {}
   std::string console_tail() const;
+  /// The first "ADE-BOOT-FAILURE: ..." line this boot wrote to the console, or "".
+  std::string boot_failure() const;
   void release();  // after the process group is gone: channel, namespace, files
 
   GuestLaunch launch_;
   int log_fd_ = -1;
+  std::uintmax_t console_start_ = 0;  // console.log size when this boot began
   std::unique_ptr<GuestNetwork> network_;
   std::unique_ptr<ControlChannel> channel_;
   std::optional<GuestProcess> uml_;

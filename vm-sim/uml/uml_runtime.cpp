@@ -2,7 +2,10 @@
 
 #include "emulator/json/strings.hpp"
 #include "emulator/log/log.hpp"
+#include "vm-sim/disk/luks_volume.hpp"
+#include "vm-sim/uml/bek_volume.hpp"
 #include "vm-sim/uml/disk_files.hpp"
+#include "vm-sim/uml/os_disk_encryption.hpp"
 #include "vm-sim/uml/uml_guest.hpp"
 #include "vm-sim/uml/vm_record.hpp"
 
@@ -10,6 +13,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace azemu::vm {
@@ -21,7 +25,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 constexpr std::int64_t kGiB = 1024ll * 1024 * 1024;
-constexpr int kMaxDataDisks = 14;  // 16 ubd devices minus OS and resource disk
+constexpr int kMaxDataDisks = 13;  // 16 ubd devices minus OS disk, resource disk and BEK volume
+constexpr int kBekUbd = 15;        // the last slot: /dev/ubdp (/dev/sdp)
+constexpr int kMinMemoryMb = 128;
 
 std::string os_disk_id(const ports::VmSpec& s) {
   return s.os_disk.disk_id.empty() ? "/vms/" + s.vm_id + "/osdisk" : s.os_disk.disk_id;
@@ -54,6 +60,7 @@ struct UmlRuntime::Vm {
   std::mutex op;
   std::unique_ptr<UmlGuest> guest;
   std::map<int, int> ubd_of_lun;  // data disk LUN -> ubd index, while running
+  bool bek_attached = false;      // ubd15 holds bek.img in the running guest
   std::mutex seen;
   ports::GuestStatus status;
   std::map<std::string, ports::ExtensionReport> reports;
@@ -133,10 +140,18 @@ void UmlRuntime::boot(Vm& v) {
     v.status.agent_message = "VM is starting";
   }
   fs::create_directories(v.dir);
-  int log_fd = -1;  // resize2fs output is not worth keeping
   std::string os = disk_path(os_disk_id(s));
   const GuestImage& img = image();
-  create_os_disk(img.os_image, os, std::max<std::int64_t>(s.os_disk.size_gb, 1) * kGiB, log_fd);
+  bool encrypted_os = false;
+  try {
+    encrypted_os = prepare_os_disk(v, os);
+  } catch (const std::exception& e) {
+    std::lock_guard l(v.seen);
+    v.status = {};
+    v.status.power = ports::GuestPower::stopped;
+    v.status.agent_message = e.what();
+    throw;
+  }
   std::string resource = v.dir + "/resource.img";
   create_sparse_disk(resource, options_.resource_disk_gb * kGiB);
 
@@ -145,8 +160,13 @@ void UmlRuntime::boot(Vm& v) {
   launch.preload = img.uml_preload;
   launch.vm_dir = v.dir;
   launch.umid = "azemu-" + s.vm_id.substr(0, 8);
-  launch.memory_mb = options_.memory_mb;
+  launch.memory_mb = std::clamp(s.memory_mb, kMinMemoryMb, std::max(kMinMemoryMb, options_.memory_cap_mb));
   launch.ubd = {"ubd0=" + os, "ubd1=" + resource};
+  if (encrypted_os) {
+    if (img.initrd.empty()) throw std::runtime_error("the guest image has no initramfs to unlock the encrypted OS disk");
+    launch.initrd = img.initrd;
+    launch.kernel_args = {"cryptroot=/dev/ubda"};
+  }
   auto data = s.data_disks;
   std::sort(data.begin(), data.end(), [](auto& a, auto& b) { return a.lun < b.lun; });
   v.ubd_of_lun.clear();
@@ -158,6 +178,9 @@ void UmlRuntime::boot(Vm& v) {
     launch.ubd.push_back("ubd" + std::to_string(index) + "=" + path + ",,lun" + std::to_string(d.lun));
     v.ubd_of_lun[d.lun] = index++;
   }
+  // Read-only in the guest: the host replaces the file when the keys change (set_bek_volume).
+  v.bek_attached = fs::exists(bek_path(v));
+  if (v.bek_attached) launch.ubd.push_back("ubd" + std::to_string(kBekUbd) + "r=" + bek_path(v));
   if (options_.network) {
     std::string id;
     for (char c : s.vm_id)
@@ -177,6 +200,7 @@ void UmlRuntime::boot(Vm& v) {
     v.guest->channel().request(provision_request(s, options_), Clock::now() + 30s);
   } catch (const std::exception& e) {
     v.guest.reset();
+    v.bek_attached = false;
     std::lock_guard l(v.seen);
     v.status = {};
     v.status.power = ports::GuestPower::stopped;
@@ -204,6 +228,7 @@ void UmlRuntime::halt(Vm& v, bool deallocate) {
   if (v.guest) v.guest->shutdown(options_.shutdown_grace);
   v.guest.reset();
   v.ubd_of_lun.clear();
+  v.bek_attached = false;
   if (deallocate) {
     // Azure's temporary disk does not survive a deallocation.
     std::error_code ec;
@@ -222,7 +247,7 @@ void UmlRuntime::create(const ports::VmSpec& spec) {
   if (v.guest && v.guest->alive()) throw std::runtime_error("VM " + spec.name + " already runs");
   v.spec = spec;
   fs::create_directories(v.dir);
-  save_spec(v.dir + "/spec.json", v.spec);
+  persist(v);
   boot(v);
 }
 
@@ -231,7 +256,7 @@ void UmlRuntime::start(const ports::VmSpec& spec) {
   std::lock_guard op(v.op);
   v.spec = spec;
   fs::create_directories(v.dir);
-  save_spec(v.dir + "/spec.json", v.spec);
+  persist(v);
   boot(v);
 }
 
@@ -251,6 +276,14 @@ void UmlRuntime::restart(const std::string& vm_id) {
   auto& v = vm(vm_id);
   std::lock_guard op(v.op);
   if (!v.guest || !v.guest->alive()) {
+    boot(v);
+    return;
+  }
+  if (fs::exists(bek_path(v)) || disk::is_luks(disk_path(os_disk_id(v.spec)))) {
+    // Azure Disk Encryption: the host looks at the stopped OS image (a pending OS-volume
+    // encryption, a LUKS disk that boots through the initramfs), so power-cycle instead of
+    // rebooting inside the guest (which would re-run the same kernel command line).
+    halt(v, false);
     boot(v);
     return;
   }
@@ -314,7 +347,7 @@ void UmlRuntime::attach_disk(const std::string& vm_id, const ports::VmDisk& disk
     v.guest->channel().request({{"op", "disks"}, {"luns", {{"ubd" + ubd_letter(index), disk.lun}}}}, Clock::now() + 30s);
   }
   v.spec.data_disks.push_back(disk);
-  save_spec(v.dir + "/spec.json", v.spec);
+  persist(v);
 }
 
 void UmlRuntime::detach_disk(const std::string& vm_id, int lun) {
@@ -334,7 +367,7 @@ void UmlRuntime::detach_disk(const std::string& vm_id, int lun) {
   }
   auto& disks = v.spec.data_disks;
   disks.erase(std::remove_if(disks.begin(), disks.end(), [&](auto& d) { return d.lun == lun; }), disks.end());
-  save_spec(v.dir + "/spec.json", v.spec);
+  persist(v);
 }
 
 void UmlRuntime::delete_disk(const std::string& disk_id) {
@@ -451,6 +484,97 @@ ports::GuestStatus UmlRuntime::status(const std::string& vm_id) {
   return v->status;
 }
 
+std::string UmlRuntime::bek_path(const Vm& v) const { return v.dir + "/bek.img"; }
+
+void UmlRuntime::persist(Vm& v) {
+  if (v.spec.vm_id.empty()) return;  // a BEK volume set before create(): create() writes the record
+  save_spec(v.dir + "/spec.json", v.spec, fs::exists(bek_path(v)));
+}
+
+bool UmlRuntime::prepare_os_disk(Vm& v, const std::string& os) {
+  const std::int64_t declared = std::max<std::int64_t>(v.spec.os_disk.size_gb, 1) * kGiB;
+  create_os_disk(image().os_image, os, declared, -1);  // resize2fs output is not worth keeping
+  auto passphrase = [&]() -> std::string {
+    auto key = read_bek_file(bek_path(v), kBekPassphraseFile);
+    if (!key || key->empty())
+      throw std::runtime_error(std::string("the OS disk is being encrypted but the BEK volume has no ") + kBekPassphraseFile);
+    return *key;
+  };
+  if (disk::is_luks(os)) {
+    // A crash during a host-side encryption, or between its last two steps: finish it first.
+    if (disk::inspect(os).reencryption_in_progress || static_cast<std::int64_t>(fs::file_size(os)) < declared)
+      finish_os_disk_encryption(os, passphrase(), declared);
+    return true;
+  }
+  if (static_cast<std::int64_t>(fs::file_size(os)) < declared) fs::resize_file(os, static_cast<std::uintmax_t>(declared));
+  // Only VMs with Azure Disk Encryption (a BEK volume) can have asked for OS-volume encryption.
+  if (!fs::exists(bek_path(v)) || !os_encryption_requested(os)) return false;
+  auto key = read_bek_file(bek_path(v), kBekPassphraseFile);
+  if (!key || key->empty()) {
+    // Azure's platform would not restart into an encrypted OS without the key: boot plain, the
+    // request stays, the extension keeps reporting VMRestartPending.
+    log::write(log::Level::warn, "OS-disk encryption requested but the BEK volume has no key file",
+               {{"vm_id", v.spec.vm_id}});
+    return false;
+  }
+  {
+    std::lock_guard l(v.seen);
+    v.status.agent_message = "Encrypting the OS disk";
+  }
+  encrypt_os_disk(os, *key, declared);
+  return true;
+}
+
+std::string UmlRuntime::guest_shell(Vm& v, const std::string& script) {
+  json reply = v.guest->channel().request({{"op", "run"}, {"script_b64", text::base64_encode(script)}, {"timeout_s", 60}},
+                                          Clock::now() + 90s);
+  if (reply.value("exit_code", -1) != 0)
+    throw std::runtime_error("in the guest: " + text::base64_decode(reply.value("stderr_b64", std::string())));
+  return text::base64_decode(reply.value("stdout_b64", std::string()));
+}
+
+void UmlRuntime::set_bek_volume(const std::string& vm_id, const std::optional<ports::BekVolume>& bek) {
+  ports::VmSpec known;  // a VM not created yet gets its folder now; create() finds the volume there
+  known.vm_id = vm_id;
+  auto& v = fs::exists(options_.data_dir + "/vms/" + vm_id + "/spec.json") ? vm(vm_id) : vm_for_spec(known);
+  std::lock_guard op(v.op);
+  fs::create_directories(v.dir);
+  const std::string path = bek_path(v), staged = path + ".new";
+  if (bek) write_bek_image(staged, *bek);  // before anything changes: a failure leaves the old volume
+  const bool running = v.guest && v.guest->alive();
+  const std::string slot = "ubd" + std::to_string(kBekUbd);
+  std::string remount;  // where the guest had the old volume mounted
+  if (running && v.bek_attached) {
+    try {
+      v.guest->mconsole("remove " + slot);
+    } catch (const std::exception&) {
+      // Busy: mounted (rc.sysinit, the ADE daemon). Unmount, swap, mount the new one back.
+      remount = guest_shell(v, "for m in $(awk '$1==\"/dev/ubdp\"||$1==\"/dev/sdp\"{print $2}' /proc/mounts); do "
+                               "umount \"$m\" && echo \"$m\"; done");
+      v.guest->mconsole("remove " + slot);
+    }
+    v.bek_attached = false;
+  }
+  std::error_code ec;
+  if (bek) fs::rename(staged, path);
+  else fs::remove(path, ec);
+  persist(v);
+  if (!running) return;
+  if (bek) {
+    v.guest->mconsole("config " + slot + "r=" + path);
+    v.bek_attached = true;
+  }
+  // /dev/sdp appears or goes (azdisks.sh); then the mounts the old volume had, read-only.
+  v.guest->channel().request({{"op", "disks"}, {"luns", json::object()}}, Clock::now() + 30s);
+  if (bek && !remount.empty()) {
+    std::string script = "i=0; while [ ! -b /dev/ubdp ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done\n";
+    std::istringstream mounts(remount);
+    for (std::string m; std::getline(mounts, m);)
+      if (!m.empty()) script += "mount -t vfat -o ro /dev/ubdp '" + m + "'\n";
+    guest_shell(v, script);
+  }
+}
+
 std::optional<std::string> UmlRuntime::disk_file(const std::string& disk_id) const {
   std::error_code ec;
   std::string path = disk_path(disk_id);
@@ -458,9 +582,5 @@ std::optional<std::string> UmlRuntime::disk_file(const std::string& disk_id) con
   return path;
 }
 
-void UmlRuntime::set_bek_volume(const std::string&, const std::optional<ports::BekVolume>&) {
-  // Being built (issue 7): vfat image in the VM folder, attached at boot and hot-plugged.
-  throw std::runtime_error("the BEK volume is not supported by this runtime yet");
-}
 
 }  // namespace azemu::vm

@@ -3,10 +3,19 @@
 // <data-dir>/vms/<vm_id>/ (spec.json, console.log, resource.img, uml/). Disk naming in the guest:
 //   ubd0 -> /dev/sda  OS disk              (/dev/disk/azure/root)
 //   ubd1 -> /dev/sdb  resource disk         (/dev/disk/azure/resource; wiped by deallocate, as in Azure)
-//   ubd2.. -> /dev/sdc.. data disks in LUN order (/dev/disk/azure/scsi1/lun<N>); at most 14
+//   ubd2.. -> /dev/sdc.. data disks in LUN order (/dev/disk/azure/scsi1/lun<N>); at most 13
+//   ubd15  -> /dev/sdp  the BEK volume (Azure Disk Encryption), read-only, when the VM has one
+//            (<vm folder>/bek.img, vfat, LABEL="BEK VOLUME"; found by label, mounted at
+//            /mnt/azure_bek_disk by rc.sysinit and the initramfs). UML has 16 ubd slots: the last
+//            one is reserved for it, so it never collides with a data disk.
 // attach/detach on a running VM hot-plug through mconsole (`config ubdN=`, `remove ubdN`), and the
 // agent re-creates the names; detaching a disk the guest still has mounted fails, as it would hang
-// a real guest.
+// a real guest. The BEK volume is hot-plugged the same way (unmounted in the guest first).
+//
+// OS-disk encryption (ADE "VMRestartPending"): see os_disk_encryption.hpp. A VM whose OS image is
+// LUKS boots through the guest image's initramfs; a VM with a BEK volume or a LUKS OS disk is
+// power-cycled by restart() (not rebooted from inside) so the host can check and encrypt the
+// stopped image and choose the boot path.
 #pragma once
 
 #include "emulator/ports/vm_runtime.hpp"
@@ -27,7 +36,9 @@ struct UmlOptions {
   std::string data_dir;                 // absolute
   GuestImage image;                     // or, when image.kernel is empty, built on first boot by:
   std::function<GuestImage()> image_source;
-  int memory_mb = 256;                  // guest RAM whatever the VM size (RSS grows only as touched)
+  /// Guest RAM is the VM size's memory (VmSpec::memory_mb), capped here: a 256 MiB guest already
+  /// runs everything the emulator needs, and RSS grows only as pages are touched (idle ~40-60 MB).
+  int memory_cap_mb = 512;
   std::int64_t resource_disk_gb = 4;
   bool network = true;                  // netns + tap + relays; off: no SSH and no guest->host
   std::vector<PortForward> to_host;     // e.g. {{443, 8443}}: https://10.0.2.2/ in the guest is azemu
@@ -73,6 +84,13 @@ private:
   Vm& vm(const std::string& vm_id);      // from memory, or spec.json after an azemu restart
   Vm& vm_for_spec(const ports::VmSpec& spec);
   void boot(Vm& vm);
+  /// Before a boot: creates/extends the OS image, runs a requested OS-disk encryption, and
+  /// returns whether the OS image is LUKS (boot through the initramfs).
+  bool prepare_os_disk(Vm& vm, const std::string& os_image);
+  std::string bek_path(const Vm& vm) const;
+  void persist(Vm& vm);                  // spec.json
+  /// Runs `script` in the guest through the agent (root); throws on failure to deliver.
+  std::string guest_shell(Vm& vm, const std::string& script);
   void halt(Vm& vm, bool deallocate);
   ports::ExtensionReport parse_report(const nlohmann::json& reply) const;
 

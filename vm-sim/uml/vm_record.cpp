@@ -25,13 +25,14 @@ ports::VmDisk disk_from(const json& j) {
 }
 }  // namespace
 
-void save_spec(const std::string& path, const ports::VmSpec& s) {
+void save_spec(const std::string& path, const ports::VmSpec& s, bool bek_volume) {
   json data = json::array();
   for (const auto& d : s.data_disks) data.push_back(disk_json(d));
   json j = {{"vm_id", s.vm_id},         {"resource_id", s.resource_id},       {"name", s.name},
             {"computer_name", s.computer_name}, {"admin_username", s.admin_username}, {"ssh_public_keys", s.ssh_public_keys},
             {"image", s.image},         {"size", s.size},                     {"cpus", s.cpus},
             {"memory_mb", s.memory_mb}, {"os_disk", disk_json(s.os_disk)},    {"data_disks", data}};
+  if (bek_volume) j["bek_volume"] = "bek.img";
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::trunc);

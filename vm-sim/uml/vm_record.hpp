@@ -10,7 +10,9 @@
 
 namespace azemu::vm {
 
-void save_spec(const std::string& path, const ports::VmSpec& spec);
+/// `bek_volume`: the VM has a BEK volume (bek.img in its folder); recorded as "bek_volume" for
+/// tools that read spec.json (the file itself is what boots use).
+void save_spec(const std::string& path, const ports::VmSpec& spec, bool bek_volume = false);
 std::optional<ports::VmSpec> load_spec(const std::string& path);
 
 /// The folder of the VM named `name` (case-insensitive; `resource_group` narrows it when not

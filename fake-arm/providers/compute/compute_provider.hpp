@@ -18,6 +18,7 @@ struct ComputeDeps {
   const exec::Clock& clock;
   exec::Jobs& jobs;
   ports::VmRuntime& runtime;
+  ports::PlatformKeyVault& platform_kv;
   const SubscriptionService& subscriptions;
   const ProviderService& providers;
   const AsyncOperations& operations;
@@ -27,7 +28,7 @@ struct ComputeDeps {
 struct ComputeProvider {
   explicit ComputeProvider(const ComputeDeps& d)
       : disks(d.db, d.clock, d.subscriptions, d.providers, d.authorizer, d.jobs, d.runtime),
-        vms(d.db, d.clock, d.subscriptions, d.providers, d.operations, d.authorizer, d.jobs, d.runtime),
+        vms(d.db, d.clock, d.subscriptions, d.providers, d.operations, d.authorizer, d.jobs, d.runtime, d.platform_kv),
         extensions(d.db, d.clock, d.subscriptions, d.operations, d.authorizer, d.jobs, d.runtime, vms),
         disks_h(disks), vms_h(vms), extensions_h(extensions),
         vms_d(d.db, d.operations, vms), extensions_d(d.db, d.operations, extensions), disks_d(disks) {}

@@ -57,8 +57,9 @@ TEST_SUITE("data_volume_encryptor") {
     RecordingRunner runner;
     DataVolumeEncryptor e(paths, runner, [](const std::string&) {});
     std::vector<int> percents;
-    e.encrypt({"/dev/ubdc", "/data", "ext4"}, "/mnt/azure_bek_disk/LinuxPassPhraseFileName", "m1",
-              [&](int p) { percents.push_back(p); });
+    e.encrypt({"/dev/ubdc", "/data", "ext4"},
+              {"/mnt/azure_bek_disk/LinuxPassPhraseFileName", "/mnt/azure_bek_disk/LinuxPassPhraseFileName_0_2"}, "m1",
+              "/dev/disk/azure/scsi1/lun2", [&](int p) { percents.push_back(p); });
     REQUIRE(runner.commands.size() == 6);
     CHECK(runner.commands[0] == "umount /data");
     CHECK(runner.commands[1] == "e2fsck -fy /dev/ubdc");
@@ -68,7 +69,9 @@ TEST_SUITE("data_volume_encryptor") {
     CHECK(runner.commands[4] == "cryptsetup open --key-file /mnt/azure_bek_disk/LinuxPassPhraseFileName /dev/ubdc m1");
     CHECK(runner.commands[5] == "mount -t ext4 /dev/mapper/m1 /data");
     CHECK(percents == std::vector<int>{0, 0, 37, 100});
-    CHECK(root.read("etc/crypttab") == "m1 /dev/ubdc /mnt/azure_bek_disk/LinuxPassPhraseFileName luks,nofail\n");
+    // crypttab names the disk by its lun link and the key file the BEK volume has for it.
+    CHECK(root.read("etc/crypttab") ==
+          "m1 /dev/disk/azure/scsi1/lun2 /mnt/azure_bek_disk/LinuxPassPhraseFileName_0_2 luks,nofail\n");
     CHECK(root.read("etc/fstab") ==
           "/dev/ubda / ext4 defaults 0 1\n/dev/mapper/m1 /data ext4 defaults 0 2\n"
           "LABEL=BEK\\040VOLUME /mnt/azure_bek_disk auto defaults,discard,nofail 0 0\n");
@@ -81,9 +84,24 @@ TEST_SUITE("data_volume_encryptor") {
     RecordingRunner runner;
     runner.fail_on = "e2fsck";
     DataVolumeEncryptor e(paths, runner, [](const std::string&) {});
-    CHECK_THROWS_WITH(e.encrypt({"/dev/ubdc", "/data", "ext4"}, "k", "m1", [](int) {}),
+    CHECK_THROWS_WITH(e.encrypt({"/dev/ubdc", "/data", "ext4"}, {"k", "k"}, "m1", "", [](int) {}),
                       doctest::Contains("checking /dev/ubdc failed (exit 8)"));
     CHECK(runner.commands.back() == "mount -t ext4 /dev/ubdc /data");
     CHECK_FALSE(fs::exists(root.dir / "etc/crypttab"));
+  }
+
+  TEST_CASE("EnableEncryptionFormatAll: luksFormat, open, mkfs with the volume's file system, mount") {
+    TempRoot root;
+    HandlerPaths paths(root.dir);
+    RecordingRunner runner;
+    DataVolumeEncryptor e(paths, runner, [](const std::string&) {});
+    e.format({"/dev/ubdc", "/data", "ext3"}, {"/k", "/mnt/azure_bek_disk/LinuxPassPhraseFileName"}, "m2", "/dev/disk/azure/scsi1/lun0");
+    REQUIRE(runner.commands.size() == 5);
+    CHECK(runner.commands[0] == "umount /data");
+    CHECK(runner.commands[1] == "cryptsetup luksFormat --type luks2 --pbkdf pbkdf2 --pbkdf-force-iterations 1000 --key-file /k -q /dev/ubdc");
+    CHECK(runner.commands[2] == "cryptsetup open --key-file /k /dev/ubdc m2");
+    CHECK(runner.commands[3] == "mke2fs -q -F -t ext3 /dev/mapper/m2");
+    CHECK(runner.commands[4] == "mount -t ext3 /dev/mapper/m2 /data");
+    CHECK(root.read("etc/crypttab") == "m2 /dev/disk/azure/scsi1/lun0 /mnt/azure_bek_disk/LinuxPassPhraseFileName luks,nofail\n");
   }
 }

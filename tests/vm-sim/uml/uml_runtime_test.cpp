@@ -3,6 +3,7 @@
 // and a clean teardown (no process, namespace or file left).
 #include "vm-sim/uml/uml_runtime.hpp"
 
+#include "uml_test_support.hpp"
 #include "vm-sim/uml/guest_process.hpp"
 
 #include <doctest/doctest.h>
@@ -25,37 +26,10 @@
 
 using namespace azemu;
 using namespace azemu::vm;
+using namespace azemu::vm::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-const GuestImage* shared_image() {
-  static std::optional<GuestImage> image = []() -> std::optional<GuestImage> {
-    auto sources = GuestImageSources::defaults();
-    if (!sources.available()) return std::nullopt;
-    return ensure_guest_image(AZEMU_TEST_GUEST_CACHE, sources);
-  }();
-  return image ? &*image : nullptr;
-}
-
-std::string random_vm_id() {
-  std::random_device rd;
-  std::ostringstream s;
-  for (int i = 0; i < 32; ++i) {
-    if (i == 8 || i == 12 || i == 16 || i == 20) s << '-';
-    s << "0123456789abcdef"[rd() % 16];
-  }
-  return s.str();
-}
-
-std::string temp_dir() {
-  char tmpl[] = "/tmp/azemu-vm-XXXXXX";
-  return mkdtemp(tmpl);
-}
-
-std::string disk_id(const std::string& name) {
-  return "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Compute/disks/" + name;
-}
 
 ports::VmSpec spec_with_data_disk(const std::string& name) {
   ports::VmSpec s;
@@ -66,30 +40,6 @@ ports::VmSpec spec_with_data_disk(const std::string& name) {
   s.os_disk = {disk_id(name + "_OsDisk_1"), name + "_OsDisk_1", -1, 4, true};
   s.data_disks.push_back({disk_id(name + "_data0"), name + "_data0", 0, 1, false});
   return s;
-}
-
-/// PIDs whose command line mentions `needle` (the VM's folder appears in UML's and the relays').
-std::vector<int> processes_mentioning(const std::string& needle) {
-  std::vector<int> pids;
-  for (const auto& entry : fs::directory_iterator("/proc")) {
-    std::string name = entry.path().filename();
-    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::ifstream in(entry.path() / "cmdline");
-    std::string cmd((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (cmd.find(needle) != std::string::npos) pids.push_back(std::stoi(name));
-  }
-  return pids;
-}
-
-bool file_contains(const std::string& path, const std::string& needle) {
-  std::ifstream in(path, std::ios::binary);
-  std::string carry, chunk(1 << 20, '\0');
-  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
-    std::string window = carry + chunk.substr(0, static_cast<std::size_t>(in.gcount()));
-    if (window.find(needle) != std::string::npos) return true;
-    carry = window.substr(window.size() > needle.size() ? window.size() - needle.size() : 0);
-  }
-  return false;
 }
 
 /// Types `input` into the serial console socket and waits (10 s at most) for `expected` to appear.
@@ -113,20 +63,6 @@ bool console_answers(const std::string& socket_path, const std::string& input, c
   }
   close(s);
   return seen.find(expected) != std::string::npos;
-}
-
-UmlOptions options_for(const std::string& data_dir, const GuestImage& image) {
-  UmlOptions o;
-  o.data_dir = data_dir;
-  o.image = image;
-  return o;
-}
-
-std::string run_ok(UmlRuntime& rt, const std::string& vm_id, const std::string& script) {
-  auto r = rt.run_command(vm_id, script);
-  INFO("script: " << script << "\nstdout: " << r.stdout_text << "\nstderr: " << r.stderr_text);
-  CHECK(r.exit_code == 0);
-  return r.stdout_text;
 }
 
 }  // namespace
@@ -303,15 +239,23 @@ TEST_CASE("uml: extension settings per sequence number reach the handler; its st
     ext.name = "AzureDiskEncryptionForLinux";
     ext.publisher = "Microsoft.Azure.Security";
     ext.type = "AzureDiskEncryptionForLinux";
-    ext.type_handler_version = "1.1";
+    ext.type_handler_version = "9.9";  // no image carries a 9.x package
     ext.sequence_number = 0;
     ext.settings = {{"VolumeType", "Data"}, {"EncryptionOperation", "EnableEncryption"}};
     ext.protected_settings = {{"Passphrase", "secret"}};
     rt.deliver_extension(spec.vm_id, ext);
-    const std::string dir = "/var/lib/waagent/Microsoft.Azure.Security.AzureDiskEncryptionForLinux-1.1";
+    const std::string dir = "/var/lib/waagent/Microsoft.Azure.Security.AzureDiskEncryptionForLinux-9.9";
     CHECK(run_ok(rt, spec.vm_id, "cat " + dir + "/config/0.settings") ==
           R"({"runtimeSettings":[{"handlerSettings":{"protectedSettings":{"Passphrase":"secret"},"protectedSettingsCertThumbprint":null,"publicSettings":{"EncryptionOperation":"EnableEncryption","VolumeType":"Data"}}}]})");
-    CHECK_FALSE(rt.extension_status(spec.vm_id, ext.name).has_value());  // no handler, no status yet
+    // No package for that handler in the image: the agent reports it at once (code 1001, as Azure's
+    // agent reports a handler it cannot download) instead of leaving the extension transitioning.
+    auto missing = rt.extension_status(spec.vm_id, ext.name);
+    REQUIRE(missing.has_value());
+    CHECK(missing->sequence_number == 0);
+    CHECK(missing->status == "error");
+    CHECK(missing->code == "1001");
+    CHECK(missing->message.find("the handler Microsoft.Azure.Security.AzureDiskEncryptionForLinux 9.9 is not available "
+                                "in this guest image") != std::string::npos);
 
     // Install a handler the way an extension package would, then deliver the next sequence number:
     // the agent runs its enableCommand, which writes <seq>.status as real handlers do.

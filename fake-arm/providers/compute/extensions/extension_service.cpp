@@ -5,6 +5,7 @@
 #include "fake-arm/authorization/actions.hpp"
 #include "fake-arm/core/tags.hpp"
 #include "fake-arm/errors.hpp"
+#include "fake-arm/providers/compute/extensions/ade_extension_plan.hpp"
 
 #include <thread>
 
@@ -66,6 +67,7 @@ Accepted ExtensionService::create_or_update(const auth::Principal& caller, const
     std::string vm_guid;
     ports::ExtensionDelivery delivery;
     bool deliver = false;
+    AdeExtensionPlan ade;
   };
   Prepared prep = db_.write([&](store::Connection& c) {
     VirtualMachine vm = vms_.require_vm(c, s.id, group, vm_name);
@@ -118,6 +120,7 @@ Accepted ExtensionService::create_or_update(const auth::Principal& caller, const
     p.deliver = changed;
     p.delivery = {name, publisher, type, props.value("typeHandlerVersion", ""), next.sequence_number,
                   props["settings"], protected_settings};
+    if (changed) p.ade = plan_ade_extension(c, vms_, vm, p.delivery);
     p.accepted.created = !existing;
     p.accepted.op = ops_.start(c, {s.id, kNamespace, vm.location,
                                    existing ? "virtualMachineExtensionUpdate" : "virtualMachineExtensionCreate", id.str()});
@@ -126,6 +129,15 @@ Accepted ExtensionService::create_or_update(const auth::Principal& caller, const
   });
 
   dispatch(jobs_, run, [this, p = prep] {
+    if (!p.ade.refusal.empty())
+      return finish(p.id, p.accepted.op.id, errors::kExtensionErrorCode,
+                    errors::extension_failure_message(p.delivery.name, p.ade.refusal));
+    if (p.ade.stamp) {
+      std::string refusal = stamp_single_pass(p.vm_guid, p.ade);
+      if (!refusal.empty())
+        return finish(p.id, p.accepted.op.id, errors::kExtensionErrorCode,
+                      errors::extension_failure_message(p.delivery.name, refusal));
+    }
     std::optional<ports::ExtensionReport> report;
     const std::string error = call_runtime([&] {
       if (p.deliver) runtime_.deliver_extension(p.vm_guid, p.delivery);
@@ -146,6 +158,31 @@ Accepted ExtensionService::create_or_update(const auth::Principal& caller, const
     finish(p.id, p.accepted.op.id, "", "");
   });
   return prep.accepted;
+}
+
+std::string ExtensionService::stamp_single_pass(const std::string& vm_guid, const AdeExtensionPlan& plan) const {
+  ade::SinglePassKeys keys;
+  try {
+    keys = vms_.platform().enable_single_pass(plan.request, plan.machine_name, plan.targets, plan.existing);
+  } catch (const ports::PlatformVaultError& e) {
+    return std::string(e.what()) + " (" + e.code + ")";
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+  db_.write([&](store::Connection& c) {
+    const auto now = clock_.now_unix();
+    for (const auto& t : plan.targets) {
+      auto it = keys.collections.find(text::to_lower(t.disk_id));
+      auto id = ResourceId::parse(t.disk_id);
+      if (it == keys.collections.end() || !id) continue;
+      if (auto d = disks_.get(c, *id)) {
+        d->encryption_settings_collection = it->second;
+        disks_.put(c, *d, now);
+      }
+    }
+  });
+  const std::string error = call_runtime([&] { runtime_.set_bek_volume(vm_guid, keys.volume); });
+  return error;
 }
 
 void ExtensionService::finish(const ResourceId& id, const std::string& op_id, const std::string& code,

@@ -16,6 +16,7 @@
 #include "fake-arm/authorization/authorizer.hpp"
 #include "fake-arm/core/async_operations.hpp"
 #include "fake-arm/providers/compute/compute_lro.hpp"
+#include "fake-arm/providers/compute/extensions/ade_extension_plan.hpp"
 #include "fake-arm/providers/compute/virtual_machines/vm_service.hpp"
 
 #include <chrono>
@@ -58,6 +59,9 @@ private:
   std::optional<Extension> load(store::Connection& c, const ResourceId& id) const;
   nlohmann::json body_of(const Extension& e, const std::string& vm_guid, bool with_instance_view) const;
   void finish(const ResourceId& id, const std::string& op_id, const std::string& code, const std::string& error) const;
+  /// Single-pass ADE: the platform makes the keys, stamps the disks and sets the BEK volume
+  /// (disk_encryption/disk_encryption_platform.hpp). Returns why it could not ("" when done).
+  std::string stamp_single_pass(const std::string& vm_guid, const AdeExtensionPlan& plan) const;
   store::Database& db_;
   const exec::Clock& clock_;
   const SubscriptionService& subs_;
@@ -68,6 +72,7 @@ private:
   const VirtualMachineService& vms_;
   ResourceStore resources_;
   ExtensionStateStore states_;
+  DiskStore disks_;
 };
 
 }  // namespace azemu::arm::compute

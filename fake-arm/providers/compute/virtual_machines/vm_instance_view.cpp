@@ -6,18 +6,28 @@
 namespace azemu::arm::compute {
 
 namespace {
-nlohmann::json disk_view(const nlohmann::json& disk, bool with_encryption) {
+nlohmann::json disk_view(const nlohmann::json& disk, bool with_encryption, const ade::DiskCollections& encrypted) {
   nlohmann::json v = {{"name", disk.value("name", "")},
                       {"statuses", nlohmann::json::array({instance_status("ProvisioningState/succeeded", "Info",
                                                                           "Provisioning succeeded")})}};
   if (with_encryption && disk.contains("encryptionSettings") && !disk["encryptionSettings"].is_null())
     v["encryptionSettings"] = nlohmann::json::array({disk["encryptionSettings"]});
+  // Single-pass ADE: the platform stamped the managed disk (research/ade.md §1.4 step 4); the
+  // instance view carries its settings and EncryptionState/encrypted, which `az vm encryption
+  // show` lists per disk.
+  const std::string id = disk.contains("managedDisk") && disk["managedDisk"].is_object()
+                             ? text::to_lower(disk["managedDisk"].value("id", "")) : "";
+  if (auto it = encrypted.find(id); !id.empty() && it != encrypted.end() && it->second.value("enabled", false)) {
+    v["encryptionSettings"] = it->second.value("encryptionSettings", nlohmann::json::array());
+    v["statuses"].push_back(instance_status("EncryptionState/encrypted", "Info", "Encryption is enabled on disk"));
+  }
   return v;
 }
 }  // namespace
 
 nlohmann::json vm_instance_view(const VirtualMachine& vm, PowerState power, const std::vector<Extension>& extensions,
-                                ports::VmRuntime& runtime, const std::string& power_note) {
+                                ports::VmRuntime& runtime, const std::string& power_note,
+                                const ade::DiskCollections& encrypted_disks) {
   nlohmann::json view = nlohmann::json::object();
   const auto& osp = vm.properties.value("osProfile", nlohmann::json::object());
   const auto& ref = vm.properties.value("storageProfile", nlohmann::json::object()).value("imageReference", nlohmann::json::object());
@@ -41,8 +51,8 @@ nlohmann::json vm_instance_view(const VirtualMachine& vm, PowerState power, cons
     view["vmAgent"] = std::move(agent);
   }
   nlohmann::json disks = nlohmann::json::array();
-  disks.push_back(disk_view(vm.os_disk(), true));
-  for (const auto& d : vm.data_disks()) disks.push_back(disk_view(d, false));
+  disks.push_back(disk_view(vm.os_disk(), true, encrypted_disks));
+  for (const auto& d : vm.data_disks()) disks.push_back(disk_view(d, false, encrypted_disks));
   view["disks"] = std::move(disks);
   if (!extensions.empty()) {
     nlohmann::json exts = nlohmann::json::array();

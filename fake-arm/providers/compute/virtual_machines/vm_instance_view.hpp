@@ -5,6 +5,7 @@
 #pragma once
 
 #include "emulator/ports/vm_runtime.hpp"
+#include "fake-arm/providers/compute/disk_encryption/ade_model.hpp"
 #include "fake-arm/providers/compute/compute_common.hpp"
 #include "fake-arm/providers/compute/extensions/extension_model.hpp"
 #include "fake-arm/providers/compute/virtual_machines/vm_model.hpp"
@@ -14,6 +15,7 @@
 namespace azemu::arm::compute {
 
 nlohmann::json vm_instance_view(const VirtualMachine& vm, PowerState power, const std::vector<Extension>& extensions,
-                                ports::VmRuntime& runtime, const std::string& power_note = "");
+                                ports::VmRuntime& runtime, const std::string& power_note = "",
+                                const ade::DiskCollections& encrypted_disks = {});
 
 }  // namespace azemu::arm::compute

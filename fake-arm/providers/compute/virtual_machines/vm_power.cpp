@@ -69,6 +69,10 @@ std::optional<std::pair<PowerState, PowerState>> transition(VmAction a, PowerSta
 }
 }  // namespace
 
+namespace {
+bool boots(VmAction a) { return a == VmAction::start || a == VmAction::restart || a == VmAction::redeploy; }
+}  // namespace
+
 Accepted VirtualMachineService::act(const auth::Principal& caller, const std::string& sub, const std::string& group,
                                     const std::string& name, VmAction action, Run run) const {
   Subscription s = subs_.require(caller, sub);
@@ -79,6 +83,7 @@ Accepted VirtualMachineService::act(const auth::Principal& caller, const std::st
     ports::VmSpec spec;
     PowerState before = PowerState::running, after = PowerState::running;
     bool work = false;
+    std::vector<ade::VolumeKey> keys;  // an encrypted VM's key files, fetched again before each boot
   };
   Prepared prep = db_.write([&](store::Connection& c) {
     VirtualMachine vm = require_vm(c, s.id, group, name);
@@ -98,12 +103,17 @@ Accepted VirtualMachineService::act(const auth::Principal& caller, const std::st
     p.after = t->second;
     p.spec = vm_spec(vm);
     p.work = true;
+    if (boots(action)) p.keys = boot_keys(c, vm);
     p.accepted.op = ops_.start(c, start);
     return p;
   });
   if (!prep.work) return prep.accepted;
   dispatch(jobs_, run, [this, p = prep, action] {
-    const std::string error = call_runtime([&] {
+    std::string key_problem;
+    std::string error = call_runtime([&] {
+      // Azure's platform reads and unwraps the BEK at every start (research/ade.md §1.3); the
+      // audit log shows SecretGet + KeyUnwrap each time.
+      if (boots(action)) key_problem = provide_bek(p.spec.vm_id, p.keys);
       switch (action) {
         case VmAction::start: runtime_.start(p.spec); break;
         case VmAction::power_off: runtime_.stop(p.spec.vm_id); break;
@@ -116,7 +126,10 @@ Accepted VirtualMachineService::act(const auth::Principal& caller, const std::st
         case VmAction::reapply: break;
       }
     });
-    finish(p.id, p.accepted.op.id, error, false, error.empty() ? p.after : p.before, kActionResult);
+    if (!error.empty() && !key_problem.empty()) error += " (" + key_problem + ")";
+    // A boot that failed leaves the guest down: the VM is stopped, and its instance view says why.
+    const PowerState after = error.empty() ? p.after : boots(action) ? PowerState::stopped : p.before;
+    finish(p.id, p.accepted.op.id, error, false, after, kActionResult);
   });
   return prep.accepted;
 }

@@ -5,6 +5,7 @@
 
 #include "emulator/exec/clock.hpp"
 #include "emulator/exec/jobs.hpp"
+#include "emulator/ports/platform_key_vault.hpp"
 #include "emulator/ports/vm_runtime.hpp"
 #include "emulator/store/database.hpp"
 
@@ -15,6 +16,7 @@ namespace azemu::arm::compute {
 /// Marks every running/starting VM `starting` (at once, so no lifecycle operation overlaps the
 /// boot) and posts one job per VM that calls runtime.start(). A VM whose guest cannot boot ends
 /// `stopped` with the reason in its instance view's PowerState status. Returns how many were posted.
-std::size_t resume_running_vms(store::Database& db, const exec::Clock& clock, exec::Jobs& jobs, ports::VmRuntime& runtime);
+std::size_t resume_running_vms(store::Database& db, const exec::Clock& clock, exec::Jobs& jobs, ports::VmRuntime& runtime,
+                               ports::PlatformKeyVault& platform_kv);
 
 }  // namespace azemu::arm::compute

@@ -75,7 +75,7 @@ PowerState VirtualMachineService::power_of(store::Connection& c, const VirtualMa
 nlohmann::json VirtualMachineService::full_body(store::Connection& c, const VirtualMachine& vm, bool with_view) const {
   nlohmann::json j = to_json(vm);
   const auto exts = extensions_of(c, vm);
-  if (with_view) j["properties"]["instanceView"] = vm_instance_view(vm, power_of(c, vm), exts, runtime_, states_.note(c, vm.id));
+  if (with_view) j["properties"]["instanceView"] = vm_instance_view(vm, power_of(c, vm), exts, runtime_, states_.note(c, vm.id), disk_collections(c, vm));
   // Observed: real ARM embeds the VM's extensions (full objects) in a VM GET; az's
   // `vm encryption show` finds ADE there (az-wire §4.9).
   if (!exts.empty()) {
@@ -110,6 +110,11 @@ Accepted VirtualMachineService::put_model(const auth::Principal& caller, const s
     std::vector<ports::VmDisk> attached;
     std::vector<int> detached;
     ResourceId id;
+    // Dual-pass ADE: the CLI wrote new osDisk.encryptionSettings (research/ade.md §1.3 "Between
+    // the passes"): the platform fetches the key, attaches the BEK volume and the ADE extension
+    // gets its settings again (a new goal state, same sequence number) so the handler's pass 2 runs.
+    std::vector<ade::VolumeKey> new_keys;
+    std::vector<ports::ExtensionDelivery> redeliver;
   };
   Prepared prep = db_.write([&](store::Connection& c) {
     auto g = groups_.get(c, s.id, group);
@@ -173,20 +178,43 @@ Accepted VirtualMachineService::put_model(const auth::Principal& caller, const s
     p.spec = vm_spec(vm, build.admin_password);
     p.attached = std::move(build.attached);
     p.detached = std::move(build.detached_luns);
+    const std::string reference = ade::dual_pass_reference(vm);
+    if (existing && !reference.empty() && reference != ade::dual_pass_reference(*existing)) {
+      p.new_keys = boot_keys(c, vm);
+      if (power_of(c, vm) == PowerState::running)
+        for (const auto& e : extensions_of(c, vm)) {
+          if (!ade::is_ade_extension(e.publisher(), e.type())) continue;
+          auto st = extension_states_.get(c, e.id);
+          p.redeliver.push_back({e.id.name(), e.publisher(), e.type(), e.handler_version(), st ? st->sequence_number : 0,
+                                 e.properties.value("settings", nlohmann::json::object()),
+                                 st ? st->protected_settings : nlohmann::json::object()});
+        }
+    }
     return p;
   });
 
   const bool created = prep.accepted.created;
   dispatch(jobs_, run, [this, id = prep.id, op = prep.accepted.op.id, spec = prep.spec, attached = prep.attached,
-                        detached = prep.detached, created] {
-    const std::string error = call_runtime([&] {
+                        detached = prep.detached, created, keys = prep.new_keys, redeliver = prep.redeliver] {
+    std::string key_problem;
+    std::string error = call_runtime([&] {
       if (created) {
         runtime_.create(spec);
         return;
       }
       for (int lun : detached) runtime_.detach_disk(spec.vm_id, lun);
       for (const auto& d : attached) runtime_.attach_disk(spec.vm_id, d);
+      if (keys.empty()) return;
+      key_problem = provide_bek(spec.vm_id, keys);
+      if (!key_problem.empty()) return;
+      for (const auto& e : redeliver) runtime_.deliver_extension(spec.vm_id, e);
     });
+    if (error.empty() && !key_problem.empty()) {
+      // Observed (Azure Site Recovery's failover doc quotes CRP): a secret the platform cannot read
+      // fails the VM update with Key Vault's reason.
+      finish(id, op, key_problem, true, std::nullopt, std::nullopt, "KeyVaultAccessForbidden");
+      return;
+    }
     std::optional<PowerState> power;
     if (created) power = error.empty() ? PowerState::running : PowerState::deallocated;
     finish(id, op, error, true, power, std::nullopt);
@@ -196,7 +224,7 @@ Accepted VirtualMachineService::put_model(const auth::Principal& caller, const s
 
 void VirtualMachineService::finish(const ResourceId& id, const std::string& op_id, const std::string& error,
                                    bool set_provisioning, std::optional<PowerState> power,
-                                   std::optional<nlohmann::json> result) const {
+                                   std::optional<nlohmann::json> result, const std::string& code) const {
   db_.write([&](store::Connection& c) {
     const auto now = clock_.now_unix();
     auto vm = load_vm(c, id);
@@ -204,9 +232,10 @@ void VirtualMachineService::finish(const ResourceId& id, const std::string& op_i
       vm->properties["provisioningState"] = error.empty() ? "Succeeded" : "Failed";
       resources_.put(c, to_stored(*vm, now));
     }
-    if (vm && power) states_.set_power(c, id, *power, now);
+    // A boot that failed leaves the VM stopped: say why in its power state (instance view).
+    if (vm && power) states_.set_power(c, id, *power, now, error.empty() || *power != PowerState::stopped ? "" : error);
     if (!error.empty()) {
-      ops_.fail(c, op_id, errors::kVmRuntimeErrorCode, error);
+      ops_.fail(c, op_id, code.empty() ? errors::kVmRuntimeErrorCode : code, error);
       return;
     }
     if (!result && vm && set_provisioning) result = full_body(c, *vm, false);
@@ -227,7 +256,7 @@ nlohmann::json VirtualMachineService::instance_view(const auth::Principal& calle
   authz_.authorize(caller, actions::kVmRead, vm_id(s.id, group, name).str());
   return db_.read([&](store::Connection& c) {
     VirtualMachine vm = require_vm(c, s.id, group, name);
-    return vm_instance_view(vm, power_of(c, vm), extensions_of(c, vm), runtime_, states_.note(c, vm.id));
+    return vm_instance_view(vm, power_of(c, vm), extensions_of(c, vm), runtime_, states_.note(c, vm.id), disk_collections(c, vm));
   });
 }
 
@@ -242,7 +271,7 @@ std::vector<nlohmann::json> VirtualMachineService::list(const auth::Principal& c
       if (!grants.allows(actions::kVmRead, r.id.str())) continue;
       VirtualMachine vm = vm_from_body(r.id, r.body);
       nlohmann::json j = to_json(vm);
-      if (status_only) j["properties"]["instanceView"] = vm_instance_view(vm, power_of(c, vm), extensions_of(c, vm), runtime_, states_.note(c, vm.id));
+      if (status_only) j["properties"]["instanceView"] = vm_instance_view(vm, power_of(c, vm), extensions_of(c, vm), runtime_, states_.note(c, vm.id), disk_collections(c, vm));
       out.push_back(std::move(j));
     }
     return out;

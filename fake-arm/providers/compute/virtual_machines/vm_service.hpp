@@ -14,6 +14,7 @@
 #include "emulator/exec/clock.hpp"
 #include "emulator/exec/jobs.hpp"
 #include "emulator/ports/vm_runtime.hpp"
+#include "fake-arm/providers/compute/disk_encryption/disk_encryption_platform.hpp"
 #include "emulator/store/database.hpp"
 #include "fake-arm/authorization/authorizer.hpp"
 #include "fake-arm/core/async_operations.hpp"
@@ -39,8 +40,9 @@ class VirtualMachineService {
 public:
   VirtualMachineService(store::Database& db, const exec::Clock& clock, const SubscriptionService& subs,
                         const ProviderService& providers, const AsyncOperations& ops, const Authorizer& authz,
-                        exec::Jobs& jobs, ports::VmRuntime& runtime)
-      : db_(db), clock_(clock), subs_(subs), providers_(providers), ops_(ops), authz_(authz), jobs_(jobs), runtime_(runtime) {}
+                        exec::Jobs& jobs, ports::VmRuntime& runtime, ports::PlatformKeyVault& platform_kv)
+      : db_(db), clock_(clock), subs_(subs), providers_(providers), ops_(ops), authz_(authz), jobs_(jobs), runtime_(runtime),
+        platform_(platform_kv) {}
 
   // Every method throws SubscriptionNotFound, AuthorizationFailed (Microsoft.Compute/
   // virtualMachines/{read|write|delete|<action>/action}) and ResourceGroupNotFound first; methods
@@ -82,6 +84,17 @@ public:
   std::vector<Extension> extensions_of(store::Connection& c, const VirtualMachine& vm) const;
   PowerState power_of(store::Connection& c, const VirtualMachine& vm) const;
 
+  // Azure Disk Encryption, the platform's side (vm_encryption.cpp; disk_encryption/).
+  /// encryptionSettingsCollection of each of the VM's managed disks that has one.
+  ade::DiskCollections disk_collections(store::Connection& c, const VirtualMachine& vm) const;
+  /// The key files the VM's encrypted volumes need at boot (empty: nothing encrypted).
+  std::vector<ade::VolumeKey> boot_keys(store::Connection& c, const VirtualMachine& vm) const;
+  /// Fetches and unwraps `keys` as the platform and hands the BEK volume to the runtime (in a job).
+  /// Returns why some key could not be fetched ("" when all could); the volume is set anyway, so
+  /// the guest fails to unlock visibly, as a VM in Azure does. Throws what the runtime throws.
+  std::string provide_bek(const std::string& vm_guid, const std::vector<ade::VolumeKey>& keys) const;
+  const ade::DiskEncryptionPlatform& platform() const { return platform_; }
+
 private:
   ResourceId vm_id(const std::string& sub, const std::string& group, const std::string& name) const;
   nlohmann::json full_body(store::Connection& c, const VirtualMachine& vm, bool with_instance_view) const;
@@ -89,7 +102,7 @@ private:
                      const std::string& name, const nlohmann::json& body, bool is_patch, Run run) const;
   /// The second half of every VM operation: record the outcome (`error` empty = success).
   void finish(const ResourceId& id, const std::string& op_id, const std::string& error, bool set_provisioning,
-              std::optional<PowerState> power, std::optional<nlohmann::json> result) const;
+              std::optional<PowerState> power, std::optional<nlohmann::json> result, const std::string& code = "") const;
   void finish_delete(const ResourceId& id, const std::string& op_id) const;
   store::Database& db_;
   const exec::Clock& clock_;
@@ -99,9 +112,11 @@ private:
   const Authorizer& authz_;
   exec::Jobs& jobs_;
   ports::VmRuntime& runtime_;
+  ade::DiskEncryptionPlatform platform_;
   ResourceStore resources_;
   DiskStore disks_;
   VmStateStore states_;
+  ExtensionStateStore extension_states_;
   ResourceGroupStore groups_;
 };
 

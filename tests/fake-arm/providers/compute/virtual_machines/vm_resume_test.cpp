@@ -56,7 +56,7 @@ TEST_SUITE("vm_resume") {
     REQUIRE(f.call("POST", f.vm_url("down", "/powerOff")).status == 202);
     StartRecorder rt;
     exec::InlineJobs jobs;
-    CHECK(arm::compute::resume_running_vms(f.stack.db(), f.stack.clock(), jobs, rt) == 1);
+    CHECK(arm::compute::resume_running_vms(f.stack.db(), f.stack.clock(), jobs, rt, f.stack.platform_kv()) == 1);
     CHECK(rt.started == std::vector<std::string>{"up"});
     CHECK(power_status(f, "up")["code"] == "PowerState/running");
     CHECK_FALSE(power_status(f, "up").contains("message"));
@@ -69,7 +69,7 @@ TEST_SUITE("vm_resume") {
     StartRecorder rt;
     rt.fail = true;
     exec::InlineJobs jobs;
-    CHECK(arm::compute::resume_running_vms(f.stack.db(), f.stack.clock(), jobs, rt) == 1);
+    CHECK(arm::compute::resume_running_vms(f.stack.db(), f.stack.clock(), jobs, rt, f.stack.platform_kv()) == 1);
     json s = power_status(f, "vm1");
     CHECK(s["code"] == "PowerState/stopped");
     CHECK(s["level"] == "Warning");

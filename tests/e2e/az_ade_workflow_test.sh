@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# e2e: the whole workflow of ../shared/design/WORKFLOW.md with the real `az` 2.45 in proxy mode,
+# on real user-mode Linux guests: the doc's setup (provider register, group, vault enabled for
+# disk encryption, key, create-for-rbac, set-policy --spn), `az vm create` with a data disk, a file
+# written to the data disk through run-command, `az vm encryption enable --aad-client-id ...
+# --volume-type all` (dual pass: the handler in the guest wraps and stores the BEK as the SP, az
+# writes osDisk.encryptionSettings, the platform reads + unwraps the secret and attaches the BEK
+# volume, the handler encrypts the data volume in place and asks for the OS volume), `vm encryption
+# show` through EncryptionInProgress and VMRestartPending, `az vm restart`, both Encrypted, the file
+# still readable. Host-side: the images are LUKS, the file's bytes are absent from them, the BEK
+# secret unwrapped with the KEK through the vault API opens the keyslot, and the audit log shows
+# KeyWrap + SecretSet by the SP and SecretGet + KeyUnwrap by the platform at the restart.
+# Usage: az_ade_workflow_test.sh   (AZEMU_BIN from ctest)
+source "$(dirname "$0")/lib.sh"
+require_az
+WORK=$(mktemp -d /tmp/azemu-e2e-ade-wf-XXXXXX)
+DATA=$WORK/data
+PORT=$(free_port)
+trap 'stop_azemu' EXIT
+AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
+eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode proxy --az-profile latest)"
+KV=adewf$$kv
+CANARY="AZEMU-WORKFLOW-CANARY-$$-$RANDOM"
+echo "# azemu on port $PORT, data $DATA, vault $KV, work $WORK"
+T0=$(date +%s.%N)
+
+# --- the doc's setup ----------------------------------------------------------------------------
+check "az login" az login -u "$AZEMU_ADMIN_USER" -p "$AZEMU_ADMIN_PASSWORD"
+check "provider register Microsoft.KeyVault" az provider register -n Microsoft.KeyVault
+check "group create" az group create --name myResourceGroup --location WestUS
+check "keyvault create --enabled-for-disk-encryption" \
+  az keyvault create --name "$KV" --resource-group myResourceGroup --location WestUS --enabled-for-disk-encryption True
+check "keyvault key create" az keyvault key create --vault-name "$KV" --name myKey --protection software
+{ read -r SP_ID; read -r SP_PW; } < <(az ad sp create-for-rbac --query "[appId,password]" -o tsv 2>/dev/null)
+SP_OID=$(az ad sp show --id "$SP_ID" --query id -o tsv 2>/dev/null)
+[ -n "$SP_OID" ] && ok "service principal $SP_ID" || not_ok "create-for-rbac" "no SP"
+check "set-policy --spn --key-permissions all --secret-permissions all" \
+  az keyvault set-policy --name "$KV" --spn "$SP_ID" --key-permissions all --secret-permissions all
+ssh-keygen -q -t ed25519 -N '' -f "$WORK/id_ed25519"
+check "vm create with a data disk (UML guest)" \
+  az vm create -g myResourceGroup -n myVM --image OpenLogic:CentOS:7.2n:7.2.20160629 \
+    --admin-username azureuser --ssh-key-value "$WORK/id_ed25519.pub" --data-disk-sizes-gb 1
+guest() {
+  az vm run-command invoke -g myResourceGroup -n myVM --command-id RunShellScript --scripts "$1" \
+    --query 'value[0].message' -o tsv 2>&1
+}
+OUT=$(guest "mkfs.ext4 -q /dev/sdc && mkdir -p /datadisk && mount /dev/sdc /datadisk && echo $CANARY > /datadisk/hello.txt && echo '/dev/sdc /datadisk ext4 defaults,nofail 0 2' >> /etc/fstab && sync && cat /datadisk/hello.txt")
+[[ $OUT == *"$CANARY"* ]] && ok "file written to the data disk through run-command" || not_ok "write data disk" "$OUT"
+
+# --- encryption, dual pass ------------------------------------------------------------------------
+KEK=$(az keyvault key show --vault-name "$KV" --name myKey --query key.kid -o tsv)
+T_ENABLE=$(date +%s.%N)
+OUT=$(az vm encryption enable --resource-group myResourceGroup --name myVM \
+  --aad-client-id "$SP_ID" --aad-client-secret "$SP_PW" \
+  --disk-encryption-keyvault "$KV" --key-encryption-key "$KEK" --volume-type all 2>&1)
+if [ $? -eq 0 ]; then ok "vm encryption enable --volume-type all"; else not_ok "vm encryption enable" "$OUT"; fi
+[[ $OUT == *"VMRestartPending"* ]] && ok "enable warns about VMRestartPending" || not_ok "enable's warning" "$OUT"
+# `show` until the OS volume waits for the restart; every state seen is kept.
+SEEN=""
+for _ in $(seq 1 120); do
+  SHOW=$(az vm encryption show --resource-group myResourceGroup --name myVM -o json 2>/dev/null)
+  STATE=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1] or "{}"); print(s.get("osDisk"), s.get("dataDisk"))' "$SHOW" 2>/dev/null)
+  [[ " $SEEN " == *" ${STATE// /,} "* ]] || SEEN="$SEEN ${STATE// /,}"
+  [ "$STATE" = "VMRestartPending Encrypted" ] && break
+  sleep 1
+done
+echo "# states seen by vm encryption show:$SEEN"
+[[ $SEEN == *EncryptionInProgress* ]] && ok "show passed through EncryptionInProgress" || not_ok "EncryptionInProgress seen" "$SEEN"
+check_eq "show: osDisk VMRestartPending, dataDisk Encrypted" "VMRestartPending Encrypted" echo "$STATE"
+MSG=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("progressMessage"))' "$SHOW")
+check_eq "show: progressMessage asks for a reboot" "OS disk successfully encrypted, please reboot the VM" echo "$MSG"
+T_PENDING=$(date +%s.%N)
+
+check "vm restart" az vm restart --resource-group myResourceGroup --name myVM
+for _ in $(seq 1 60); do
+  SHOW=$(az vm encryption show --resource-group myResourceGroup --name myVM -o json 2>/dev/null)
+  STATE=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1] or "{}"); print(s.get("osDisk"), s.get("dataDisk"))' "$SHOW" 2>/dev/null)
+  [ "$STATE" = "Encrypted Encrypted" ] && break
+  sleep 1
+done
+check_eq "show after restart: osDisk Encrypted, dataDisk Encrypted" "Encrypted Encrypted" echo "$STATE"
+T_DONE=$(date +%s.%N)
+OUT=$(guest "cat /datadisk/hello.txt; grep ' / ' /proc/mounts; grep /datadisk /proc/mounts")
+[[ $OUT == *"$CANARY"* ]] && ok "the file is readable after the restart" || not_ok "file after restart" "$OUT"
+[[ $OUT == *"/dev/mapper/osencrypt / "* ]] && ok "/ is on /dev/mapper/osencrypt" || not_ok "root on osencrypt" "$OUT"
+[[ $OUT == *"/dev/mapper/"*" /datadisk "* ]] && ok "/datadisk is on a dm-crypt mapping" || not_ok "datadisk on mapper" "$OUT"
+
+# --- host-side checks ---------------------------------------------------------------------------
+DISKS=$("$AZEMU_BIN" vm disks myVM --data-dir "$DATA" --json 2>&1)
+images() { python3 -c 'import json,sys; d=json.loads(sys.argv[1]); ds=d["disks"] if isinstance(d,dict) else d; print("\n".join(x["imagePath"] for x in ds if x.get("imagePath")))' "$DISKS"; }
+IMAGES=$(images)
+[ "$(echo "$IMAGES" | grep -c .)" -ge 2 ] && ok "azemu vm disks lists the images" || not_ok "vm disks" "$DISKS"
+SECRET_URL=$(az vm show -g myResourceGroup -n myVM --query storageProfile.osDisk.encryptionSettings.diskEncryptionKey.secretUrl -o tsv)
+TOKEN=$(curl -sf --proxy "http://127.0.0.1:$PORT" --cacert "$DATA/ca.pem" \
+  -d "grant_type=client_credentials&client_id=$SP_ID&client_secret=$SP_PW&scope=https%3A%2F%2Fvault.azure.net%2F.default" \
+  "https://login.microsoftonline.com/$AZEMU_TENANT_ID/oauth2/v2.0/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+kvcall() { curl -s --proxy "http://127.0.0.1:$PORT" --cacert "$DATA/ca.pem" -H "Authorization: Bearer $TOKEN" "$@"; }
+WRAPPED=$(kvcall "$SECRET_URL?api-version=7.4" | python3 -c 'import json,sys; print(json.load(sys.stdin)["value"])')
+PASSPHRASE=$(kvcall -H 'Content-Type: application/json' -d "{\"alg\":\"RSA-OAEP\",\"value\":\"$WRAPPED\"}" "$KEK/unwrapkey?api-version=7.4" |
+  python3 -c 'import json,sys,base64; v=json.load(sys.stdin)["value"]; print(base64.urlsafe_b64decode(v+"="*(-len(v)%4)).decode())')
+[ ${#PASSPHRASE} -eq 172 ] && ok "BEK secret unwrapped with the KEK through the vault API (172 characters)" || not_ok "unwrap" "${#PASSPHRASE}"
+while read -r img; do
+  [ -n "$img" ] || continue
+  name=$(basename "$img")
+  check "isLuks: $name" "$AZEMU_BIN" disk inspect "$img"
+  check "the unwrapped BEK opens a keyslot of $name" bash -c "printf '%s\n' '$PASSPHRASE' | '$AZEMU_BIN' disk test-passphrase '$img'"
+  if grep -q -a "$CANARY" "$img"; then not_ok "canary absent from $name" "found in the raw image"; else ok "the file's bytes are absent from $name"; fi
+done <<< "$IMAGES"
+
+AUDIT=$("$AZEMU_BIN" audit --data-dir "$DATA" --vault "$KV" --json 2>&1)
+audit_count() {  # OPERATION OID: records with that operation, status 200 and caller object id
+  AUDIT_TEXT=$AUDIT python3 - "$1" "$2" <<'PY'
+import json, os, sys
+op, oid = sys.argv[1], sys.argv[2]
+text = os.environ["AUDIT_TEXT"].strip()
+recs = json.loads(text) if text.startswith("[") else [json.loads(l) for l in text.splitlines() if l.strip()]
+print(len([r for r in recs if r["operationName"] == op and r["httpStatusCode"] == 200
+           and oid in ((r.get("identity") or {}).get("claim") or {}).values()]))
+PY
+}
+PLATFORM=6a1c4d2e-0c0f-4d7b-9a3e-3b5f8e2a7c01
+[ "$(audit_count KeyWrap "$SP_OID")" -ge 1 ] && ok "audit: KeyWrap by the SP" || not_ok "audit KeyWrap" "$AUDIT"
+[ "$(audit_count SecretSet "$SP_OID")" -ge 1 ] && ok "audit: SecretSet by the SP" || not_ok "audit SecretSet" ""
+[ "$(audit_count SecretGet $PLATFORM)" -ge 2 ] && ok "audit: SecretGet by the platform (attach + restart)" || not_ok "audit SecretGet by platform" "$(audit_count SecretGet $PLATFORM)"
+[ "$(audit_count KeyUnwrap $PLATFORM)" -ge 2 ] && ok "audit: KeyUnwrap by the platform (attach + restart)" || not_ok "audit KeyUnwrap by platform" ""
+
+python3 -c "import sys; t0,a,b,c=map(float,sys.argv[1:]); print('# timing: enable->VMRestartPending %.1fs, restart->Encrypted %.1fs, whole script so far %.1fs' % (b-a, c-b, c-t0))" \
+  "$T0" "$T_ENABLE" "$T_PENDING" "$T_DONE"
+finish
