@@ -124,6 +124,31 @@ PLATFORM=6a1c4d2e-0c0f-4d7b-9a3e-3b5f8e2a7c01
 [ "$(audit_count SecretGet $PLATFORM)" -ge 2 ] && ok "audit: SecretGet by the platform (attach + restart)" || not_ok "audit SecretGet by platform" "$(audit_count SecretGet $PLATFORM)"
 [ "$(audit_count KeyUnwrap $PLATFORM)" -ge 2 ] && ok "audit: KeyUnwrap by the platform (attach + restart)" || not_ok "audit KeyUnwrap by platform" ""
 
+# --- a second data disk, encrypted by a second enable (the doc's last step) -----------------------
+check "vm disk attach --new --name myDataDisk2" \
+  az vm disk attach --resource-group myResourceGroup --vm-name myVM --new --name myDataDisk2 --size-gb 1
+CANARY2="$CANARY-second-disk"
+OUT=$(guest "mkfs.ext4 -q /dev/disk/azure/scsi1/lun1 && mkdir -p /datadisk2 && mount /dev/disk/azure/scsi1/lun1 /datadisk2 && echo $CANARY2 > /datadisk2/hello.txt && echo '/dev/disk/azure/scsi1/lun1 /datadisk2 ext4 defaults,nofail 0 2' >> /etc/fstab && sync && cat /datadisk2/hello.txt")
+[[ $OUT == *"$CANARY2"* ]] && ok "file written to the second data disk" || not_ok "write second disk" "$OUT"
+OUT=$(az vm encryption enable --resource-group myResourceGroup --name myVM \
+  --aad-client-id "$SP_ID" --aad-client-secret "$SP_PW" \
+  --disk-encryption-keyvault "$KV" --key-encryption-key "$KEK" --volume-type all 2>&1)
+if [ $? -eq 0 ]; then ok "second vm encryption enable --volume-type all"; else not_ok "second enable" "$OUT"; fi
+for _ in $(seq 1 120); do
+  SHOW=$(az vm encryption show --resource-group myResourceGroup --name myVM -o json 2>/dev/null)
+  STATE=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1] or "{}"); print(s.get("osDisk"), s.get("dataDisk"))' "$SHOW" 2>/dev/null)
+  [ "$STATE" = "Encrypted Encrypted" ] && break
+  sleep 1
+done
+check_eq "show after the second enable: both Encrypted" "Encrypted Encrypted" echo "$STATE"
+OUT=$(guest "cat /datadisk/hello.txt /datadisk2/hello.txt; grep datadisk /proc/mounts")
+[[ $OUT == *"$CANARY2"* && $OUT == *"$CANARY "* || $OUT == *"$CANARY"$'\n'* ]] && ok "both files readable" || not_ok "both files" "$OUT"
+[ "$(grep -c '/dev/mapper/.* /datadisk' <<< "$OUT")" -eq 2 ] && ok "both data disks on dm-crypt" || not_ok "both on mapper" "$OUT"
+DISKS=$("$AZEMU_BIN" vm disks myVM --data-dir "$DATA" --json 2>&1)
+IMG2=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print([x["imagePath"] for x in d["disks"] if x["name"]=="myDataDisk2"][0])' "$DISKS")
+check "isLuks: myDataDisk2" "$AZEMU_BIN" disk inspect "$IMG2"
+if grep -q -a "$CANARY2" "$IMG2"; then not_ok "canary absent from myDataDisk2" "found"; else ok "the second file's bytes are absent from myDataDisk2"; fi
+
 python3 -c "import sys; t0,a,b,c=map(float,sys.argv[1:]); print('# timing: enable->VMRestartPending %.1fs, restart->Encrypted %.1fs, whole script so far %.1fs' % (b-a, c-b, c-t0))" \
   "$T0" "$T_ENABLE" "$T_PENDING" "$T_DONE"
 finish

@@ -7,6 +7,9 @@
 
 #include "vm-sim/ade/key_vault_client.hpp"
 #include "vm-sim/ade/passphrase.hpp"
+#include "vm-sim/ade/text_files.hpp"
+
+#include <filesystem>
 
 namespace azemu::vm::ade {
 
@@ -20,7 +23,17 @@ int HandlerRun::enable_dual_pass(const AdeSettings& settings) {
     // never a second one for the same request.
     return report({"EnableEncryption", status::kSuccess, code::kSuccess, existing->secret_id});
   }
-  std::string passphrase = settings.passphrase.empty() ? generate_passphrase() : settings.passphrase;
+  // A VM that is already encrypted keeps its key: a later enable (a new data disk, the doc's second
+  // `enable`) writes a new secret holding the passphrase the BEK volume already has, so every volume
+  // and the next boot's unlock keep working with the secret the CLI then puts in the model.
+  std::string passphrase = settings.passphrase;
+  if (passphrase.empty()) {
+    std::error_code ec;
+    const auto current = paths_.bek_mount_point() / kPassphraseFileName;
+    if (std::filesystem::exists(current, ec)) passphrase = read_text_file(current);
+    if (!passphrase.empty()) ctx_.log("reusing the passphrase of the attached BEK volume for the new secret");
+  }
+  if (passphrase.empty()) passphrase = generate_passphrase();
 
   if (!proxy_) {
     ctx_.log("no proxy configured (AZEMU_PROXY or /etc/waagent.conf HttpProxy.Host/Port): Key Vault is unreachable");

@@ -51,13 +51,14 @@ std::vector<MountEntry> read_mounts(const HandlerPaths& paths) { return parse_mo
 
 std::string fraction(std::size_t i, std::size_t n) { return std::to_string(i + 1) + "/" + std::to_string(n); }
 
-int encrypt_data_volumes(const HandlerRun& run, CommandRunner& runner, bool format_all) {
+/// Encrypts (or formats) the data volumes; the failure's final status, nullopt on success.
+std::optional<StatusReport> encrypt_data_volumes(const HandlerRun& run, CommandRunner& runner, bool format_all) {
   const HandlerPaths& paths = run.paths();
   const AdeState& state = run.state();
   DataVolumeEncryptor encryptor(paths, runner, [&](const std::string& l) { run.context().log(l); });
-  auto failed = [&](const std::exception& e) {
-    return run.report({"EnableEncryptionDataVolumes", status::kError, code::kEncryptionFailed,
-                       std::string("Failed to encrypt data volumes with error: ") + e.what()});
+  auto failed = [](const std::exception& e) {
+    return StatusReport{"EnableEncryptionDataVolumes", status::kError, code::kEncryptionFailed,
+                        std::string("Failed to encrypt data volumes with error: ") + e.what()};
   };
   auto progress = [&](const std::string& prefix) {
     return [&run, prefix, last = -1](int pct) mutable {
@@ -118,15 +119,15 @@ int encrypt_data_volumes(const HandlerRun& run, CommandRunner& runner, bool form
       return failed(e);
     }
   }
-  return code::kSuccess;
+  return std::nullopt;
 }
 
-int decrypt_data_volumes(const HandlerRun& run, CommandRunner& runner) {
+/// Decrypts every data volume in crypttab; the final status.
+StatusReport decrypt_data_volumes(const HandlerRun& run, CommandRunner& runner) {
   const HandlerPaths& paths = run.paths();
   const auto& ctx = run.context();
   BekMount bek = mount_bek_volume(paths, runner, run.on_real_root());
-  if (!bek.mounted)
-    return run.report({"Disable", status::kError, code::kUnknownError, "Failed to decrypt data volumes with error: " + bek.fault});
+  if (!bek.mounted) return {"Disable", status::kError, code::kUnknownError, "Failed to decrypt data volumes with error: " + bek.fault};
   auto mounts = read_mounts(paths);
   std::vector<CrypttabEntry> items;
   for (const auto& item : parse_crypttab(read_text_file(paths.crypttab())))
@@ -142,52 +143,70 @@ int decrypt_data_volumes(const HandlerRun& run, CommandRunner& runner) {
         ctx.log("Decrypting data volume " + fraction(i, items.size()) + ": " + std::to_string(pct) + "%");
       });
     } catch (const std::exception& e) {
-      return run.report({"Disable", status::kError, code::kUnknownError,
-                         std::string("Failed to decrypt data volumes with error: ") + e.what()});
+      return {"Disable", status::kError, code::kUnknownError, std::string("Failed to decrypt data volumes with error: ") + e.what()};
     }
   }
   run.state().clear_decryption_marker();
   run.state().clear_config();
-  return run.report({"Disable", status::kSuccess, code::kSuccess, "Decryption succeeded"});
+  return {"Disable", status::kSuccess, code::kSuccess, "Decryption succeeded"};
 }
 }  // namespace
+
+bool daemon_running(const HandlerPaths& paths) {
+  std::error_code ec;
+  if (!fs::exists(paths.state_dir() / "daemon_lock_file.lck", ec)) return false;
+  DaemonLock probe(paths);
+  return !probe.held();
+}
 
 int daemon_delay_seconds() {
   const char* v = std::getenv("AZEMU_ADE_DAEMON_DELAY");
   return v && *v ? std::max(0, std::atoi(v)) : 0;
 }
 
-int run_encryption_daemon(const HandlerRun& run, CommandRunner& runner) {
+namespace {
+/// The daemon's work under its lock; the final status to report.
+StatusReport daemon_work(const HandlerRun& run, CommandRunner& runner) {
   const HandlerPaths& paths = run.paths();
-  const auto& ctx = run.context();
-  DaemonLock lock(paths);
-  if (!lock.held()) {
-    ctx.log("there's another daemon running, please wait it to exit.");
-    return 0;
-  }
-  if (int delay = daemon_delay_seconds(); delay > 0) std::this_thread::sleep_for(std::chrono::seconds(delay));
   if (run.state().decryption_marked()) return decrypt_data_volumes(run, runner);
 
   auto config = run.state().config();
   auto marker = run.state().marker();
-  if (!config || !marker) return run.report({"EnableEncryption", status::kError, code::kEncryptionFailed, "Encryption config not found."});
+  if (!config || !marker) return {"EnableEncryption", status::kError, code::kEncryptionFailed, "Encryption config not found."};
 
   BekMount bek = mount_bek_volume(paths, runner, run.on_real_root());
-  if (!bek.key_file) return run.report({"EnableEncryption", status::kError, code::kPassphraseFileNotFound, "Passphrase file not found."});
+  if (!bek.key_file) return {"EnableEncryption", status::kError, code::kPassphraseFileNotFound, "Passphrase file not found."};
 
   const std::string vt = canonical_volume_type(config->volume_type);
   if (vt == "Data" || vt == "All") {
-    if (int rc = encrypt_data_volumes(run, runner, marker->command == operation::kEnableFormatAll); rc != 0) return rc;
+    if (auto failure = encrypt_data_volumes(run, runner, marker->command == operation::kEnableFormatAll)) return *failure;
     if (vt == "Data") {
       run.state().clear_marker();
-      return run.report({"EnableEncryptionDataVolumes", status::kSuccess, code::kSuccess, success_message(vt)});
+      return {"EnableEncryptionDataVolumes", status::kSuccess, code::kSuccess, success_message(vt)};
     }
   }
   // OS/All: hand the OS volume to the VM runtime, which encrypts it while the VM restarts.
   bool os_done = current_encryption_state(paths, run.state()).os == "Encrypted";
-  if (!os_done) std::ofstream(paths.os_encryption_request()) << "requested by sequence " << ctx.seq() << "\n";
+  if (!os_done) std::ofstream(paths.os_encryption_request()) << "requested by sequence " << run.context().seq() << "\n";
   run.state().clear_marker();
-  return run.report({"EnableEncryptionOSVolume", status::kSuccess, code::kSuccess, success_message(vt)});
+  return {"EnableEncryptionOSVolume", status::kSuccess, code::kSuccess, success_message(vt)};
+}
+}  // namespace
+
+int run_encryption_daemon(const HandlerRun& run, CommandRunner& runner) {
+  StatusReport final_status;
+  {
+    DaemonLock lock(run.paths());
+    if (!lock.held()) {
+      run.context().log("there's another daemon running, please wait it to exit.");
+      return 0;
+    }
+    if (int delay = daemon_delay_seconds(); delay > 0) std::this_thread::sleep_for(std::chrono::seconds(delay));
+    final_status = daemon_work(run, runner);
+  }
+  // The lock goes first: whoever reads the final status may send the next settings at once, and
+  // they must not be rejected as concurrent with a daemon that has finished.
+  return run.report(final_status);
 }
 
 }  // namespace azemu::vm::ade

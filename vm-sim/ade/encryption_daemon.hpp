@@ -36,6 +36,9 @@ namespace azemu::vm::ade {
 /// Runs the daemon to completion in this process; returns the exit code (0 or the error code).
 int run_encryption_daemon(const HandlerRun& run, CommandRunner& runner);
 
+/// True while a daemon holds the lock (so new settings must wait: handle.py reject_settings).
+bool daemon_running(const HandlerPaths& paths);
+
 /// Seconds the daemon waits before starting (ADE waits 120 s): AZEMU_ADE_DAEMON_DELAY, default 0.
 int daemon_delay_seconds();
 

@@ -3,6 +3,7 @@
 // SP 1.4.0.12).
 #include "vm-sim/ade/handler_run.hpp"
 
+#include "vm-sim/ade/encryption_daemon.hpp"
 #include "vm-sim/ade/encryption_status.hpp"
 
 #include "emulator/json/strings.hpp"
@@ -80,6 +81,13 @@ int HandlerRun::report(const StatusReport& r) const {
   return r.code;
 }
 
+std::optional<StatusReport> HandlerRun::last_report_any() const {
+  std::ifstream in(last_report_file(ctx_));
+  json j = json::parse(in, nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  return StatusReport{j.value("operation", ""), j.value("status", ""), j.value("code", 0), j.value("message", "")};
+}
+
 std::optional<StatusReport> HandlerRun::last_report() const {
   std::ifstream in(last_report_file(ctx_));
   json j = json::parse(in, nullptr, false);
@@ -130,6 +138,16 @@ int HandlerRun::enable() {
     return report({"Enable", status::kError, code::kConfigurationError, e.what()});
   }
   retire_done_os_request();
+
+  if (ctx_.last_handled_seq() != ctx_.seq() && daemon_running(paths_)) {
+    // reject_settings: new settings while the daemon encrypts or decrypts. The previous result is
+    // reported for this sequence number with ADE's message; the settings are not taken (the
+    // sequence number is not saved), so the user runs the command again once it is done.
+    ctx_.log("the daemon is running: rejecting the settings of sequence " + std::to_string(ctx_.seq()));
+    StatusReport previous = last_report_any().value_or(StatusReport{"Enable", status::kTransitioning, code::kSuccess, ""});
+    previous.message = "An operation is already in progress. Please wait for it to complete.";
+    return report(previous);
+  }
 
   if (state_.decryption_marked()) {
     ctx_.log("decryption mark is there, resuming the daemon.");

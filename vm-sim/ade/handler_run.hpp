@@ -6,6 +6,8 @@
 //
 //   settings ── unreadable / precheck fails ──> error 53 (operation Enable)
 //      │   (/ on dm-crypt and os_encryption_requested still there: the OS request is done, removed)
+//      ├─ a new sequence number while the daemon runs ──> the previous result again with
+//      │      "An operation is already in progress. Please wait for it to complete."
 //      ├─ decryption marker ──> resume the decryption daemon, re-report
 //      ├─ encryption marker and an enable operation ──> pass 2 (dual: success + secret URL) or
 //      │                                                resume (single), then the daemon
@@ -66,7 +68,8 @@ class HandlerRun {
   int disable_encryption(const AdeSettings& settings);
   /// The last result again, substatus recomputed; `fallback` when nothing was reported yet.
   int rereport(const StatusReport& fallback) const;
-  std::optional<StatusReport> last_report() const;
+  std::optional<StatusReport> last_report() const;      // of this sequence number
+  std::optional<StatusReport> last_report_any() const;  // of whichever was handled last
   void retire_done_os_request() const;
   void start_daemon() const;
 

@@ -137,6 +137,8 @@ install -m 0755 -s "$AGENT" "$TREE/usr/sbin/azemu-guest-agent"
 if [ -n "$ADE_HANDLER" ]; then
   install -m 0755 -s "$ADE_HANDLER" "$TREE/usr/sbin/azemu-ade-handler"
   install -D -m 0644 "$ADE_MANIFEST" "$TREE$ADE_EXTENSION_DIR/HandlerManifest.json"
+  # The same handler serves single pass (the version az asks for without an AAD app).
+  install -D -m 0644 "$ADE_MANIFEST" "$TREE${ADE_EXTENSION_DIR%-0.1}-1.1/HandlerManifest.json"
 fi
 
 step "[3/6] kernel modules ($KVER)"

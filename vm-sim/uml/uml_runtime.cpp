@@ -48,6 +48,8 @@ json provision_request(const ports::VmSpec& s, const UmlOptions& o) {
     if (!pem.empty()) req["ca_pem"] = pem;
   }
   if (o.network && o.proxy_guest_port > 0) req["http_proxy"] = {{"host", "10.0.2.2"}, {"port", o.proxy_guest_port}};
+  // Only the create call carries it (Azure never stores it); the agent keeps its hash in /etc/shadow.
+  if (!s.admin_password.empty()) req["password"] = s.admin_password;
   return req;
 }
 }  // namespace

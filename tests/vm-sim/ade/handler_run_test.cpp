@@ -9,6 +9,9 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -273,6 +276,25 @@ TEST_SUITE("handler_run") {
       CHECK(vm.summary(0) == "EnableEncryptionDataVolumes success 0 Encryption succeeded for data volumes");
       CHECK_FALSE(AdeState(vm.paths).ongoing_item().has_value());
     }
+  }
+
+  TEST_CASE("new settings while the daemon runs are rejected with ADE's message") {
+    Vm vm("1.1");
+    vm.bek("LinuxPassPhraseFileName");
+    vm.settings(0, single_pass_settings("Data"));
+    vm.enable();
+    REQUIRE(vm.summary(0) == "EnableEncryptionDataVolumes success 0 Encryption succeeded for data volumes");
+    // A daemon holds the lock (as a running encryption does).
+    int fd = ::open((vm.paths.state_dir() / "daemon_lock_file.lck").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
+    vm.settings(1, {{"VolumeType", "Data"}, {"EncryptionOperation", "DisableEncryption"}, {"SequenceVersion", "y"}});
+    vm.enable();
+    CHECK(vm.summary(1) == "EnableEncryptionDataVolumes success 0 An operation is already in progress. Please wait for it to complete.");
+    CHECK(vm.guest.count("cryptsetup reencrypt --decrypt") == 0);
+    ::close(fd);
+    // Once it is done, the same settings are taken.
+    vm.enable();
+    CHECK(vm.summary(1) == "Disable success 0 Decryption succeeded");
   }
 
   TEST_CASE("dual pass 2 without the key file: error 15") {

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# e2e: single-pass Azure Disk Encryption (extension 1.1, no AAD app) with the real `az` 2.45 in
+# proxy mode on a user-mode Linux guest: `az vm encryption enable` without --aad-client-id; the
+# platform makes the passphrase, wraps it with the KEK and writes one secret per disk (content type
+# "Wrapped BEK", tags incl. MachineName) as itself, stamps encryptionSettingsCollection on the
+# disks and attaches the BEK volume; the handler in the guest encrypts. `vm encryption show` lists
+# disks[].statuses EncryptionState/encrypted; after `az vm restart` the substatus says both volumes
+# Encrypted and the file on the data disk is readable. Also the platform's refusals: a vault not
+# enabled for disk encryption (az --force skips its own check) fails the extension with
+# VMExtensionProvisioningError; disabling encryption while the OS volume is encrypted is refused.
+# Usage: az_ade_single_pass_test.sh   (AZEMU_BIN from ctest)
+source "$(dirname "$0")/lib.sh"
+require_az
+WORK=$(mktemp -d /tmp/azemu-e2e-ade-sp-XXXXXX)
+DATA=$WORK/data
+PORT=$(free_port)
+trap 'stop_azemu' EXIT
+AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
+eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode proxy --az-profile latest)"
+KV=adesp$$kv
+CANARY="AZEMU-SINGLE-PASS-CANARY-$$-$RANDOM"
+echo "# azemu on port $PORT, data $DATA, vault $KV"
+
+check "az login" az login -u "$AZEMU_ADMIN_USER" -p "$AZEMU_ADMIN_PASSWORD"
+check "group create" az group create --name spGroup --location WestUS
+check "keyvault create --enabled-for-disk-encryption" \
+  az keyvault create --name "$KV" --resource-group spGroup --location WestUS --enabled-for-disk-encryption True
+KEK=$(az keyvault key create --vault-name "$KV" --name myKey --protection software --query key.kid -o tsv)
+ssh-keygen -q -t ed25519 -N '' -f "$WORK/id_ed25519"
+check "vm create with a data disk (UML guest)" \
+  az vm create -g spGroup -n spVM --image OpenLogic:CentOS:7.2n:7.2.20160629 \
+    --admin-username azureuser --ssh-key-value "$WORK/id_ed25519.pub" --data-disk-sizes-gb 1
+guest() {
+  az vm run-command invoke -g spGroup -n spVM --command-id RunShellScript --scripts "$1" --query 'value[0].message' -o tsv 2>&1
+}
+OUT=$(guest "mkfs.ext4 -q /dev/sdc && mkdir -p /datadisk && mount /dev/sdc /datadisk && echo $CANARY > /datadisk/hello.txt && echo '/dev/sdc /datadisk ext4 defaults,nofail 0 2' >> /etc/fstab && sync && cat /datadisk/hello.txt")
+[[ $OUT == *"$CANARY"* ]] && ok "file written to the data disk" || not_ok "write data disk" "$OUT"
+
+# --- the platform refuses a vault that is not enabled for disk encryption --------------------------
+check "keyvault create (not enabled for disk encryption)" \
+  az keyvault create --name "${KV}x" --resource-group spGroup --location WestUS
+check_fails_with "az checks enabledForDiskEncryption itself" "is not enabled for disk encryption" \
+  az vm encryption enable -g spGroup -n spVM --disk-encryption-keyvault "${KV}x" --volume-type DATA
+check_fails_with "with --force the platform refuses: VMExtensionProvisioningError" "VMExtensionProvisioningError" \
+  az vm encryption enable -g spGroup -n spVM --disk-encryption-keyvault "${KV}x" --volume-type DATA --force
+
+# --- single pass ----------------------------------------------------------------------------------
+OUT=$(az vm encryption enable -g spGroup -n spVM --disk-encryption-keyvault "$KV" --key-encryption-key "$KEK" --volume-type all 2>&1)
+if [ $? -eq 0 ]; then ok "vm encryption enable (no AAD app) --volume-type all"; else not_ok "enable" "$OUT"; fi
+check_eq "extension handler version 1.1" "1.1" \
+  az vm extension show -g spGroup --vm-name spVM -n AzureDiskEncryptionForLinux --query typeHandlerVersion -o tsv
+SHOW=$(az vm encryption show -g spGroup -n spVM -o json 2>&1)
+disk_states() { python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(" ".join(",".join(x["code"] for x in d["statuses"]) or "-" for d in s["disks"]))' "$SHOW"; }
+check_eq "show: every disk EncryptionState/encrypted (OS, data)" "EncryptionState/encrypted EncryptionState/encrypted" disk_states
+SECRET_URL=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(s["disks"][1]["encryptionSettings"][0]["diskEncryptionKey"]["secretUrl"])' "$SHOW")
+[[ $SECRET_URL =~ ^https://$KV\.vault\.azure\.net/secrets/[0-9a-f-]{36}/[0-9a-f]{32}$ ]] && ok "data disk's secret: $SECRET_URL" || not_ok "secret url" "$SHOW"
+check_eq "disk resource carries encryptionSettingsCollection 1.1" "1.1 True" \
+  az disk list -g spGroup --query "[?contains(name,'disk2')].encryptionSettingsCollection | [0].[encryptionSettingsVersion, enabled]" -o tsv --only-show-errors
+for _ in $(seq 1 120); do
+  SUB=$(az vm encryption show -g spGroup -n spVM --query "substatus[0].message" -o tsv 2>/dev/null)
+  [[ $SUB == *'"os": "VMRestartPending"'* && $SUB == *'"data": "Encrypted"'* ]] && break
+  sleep 1
+done
+[[ $SUB == *'"os": "VMRestartPending"'* && $SUB == *'"data": "Encrypted"'* ]] && ok "substatus: os VMRestartPending, data Encrypted" || not_ok "substatus before restart" "$SUB"
+check_fails_with "disable while the OS volume is encrypted is refused (--force)" "not supported when OS volume is encrypted|didn.t succeed" \
+  az vm encryption disable -g spGroup -n spVM --volume-type DATA --force
+check "vm restart" az vm restart -g spGroup -n spVM
+for _ in $(seq 1 60); do
+  SUB=$(az vm encryption show -g spGroup -n spVM --query "substatus[0].message" -o tsv 2>/dev/null)
+  [[ $SUB == *'"os": "Encrypted"'* && $SUB == *'"data": "Encrypted"'* ]] && break
+  sleep 1
+done
+[[ $SUB == *'"os": "Encrypted"'* && $SUB == *'"data": "Encrypted"'* ]] && ok "after restart: os and data Encrypted" || not_ok "substatus after restart" "$SUB"
+OUT=$(guest "cat /datadisk/hello.txt; grep ' / ' /proc/mounts")
+[[ $OUT == *"$CANARY"* ]] && ok "the file is readable after the restart" || not_ok "file after restart" "$OUT"
+[[ $OUT == *"/dev/mapper/osencrypt / "* ]] && ok "/ is on /dev/mapper/osencrypt" || not_ok "root on osencrypt" "$OUT"
+
+# --- host side: the platform's secrets and audit rows ---------------------------------------------
+DISKS=$("$AZEMU_BIN" vm disks spVM --data-dir "$DATA" --json 2>&1)
+while read -r img; do
+  [ -n "$img" ] || continue
+  check "isLuks: $(basename "$img")" "$AZEMU_BIN" disk inspect "$img"
+  if grep -q -a "$CANARY" "$img"; then not_ok "canary absent from $(basename "$img")" "found"; else ok "the file's bytes are absent from $(basename "$img")"; fi
+done < <(python3 -c 'import json,sys; print("\n".join(x["imagePath"] for x in json.loads(sys.argv[1])["disks"] if x.get("imagePath")))' "$DISKS")
+AUDIT=$("$AZEMU_BIN" audit --data-dir "$DATA" --vault "$KV" --json 2>&1)
+count() {
+  AUDIT_TEXT=$AUDIT python3 - "$1" <<'PY'
+import json, os, sys
+text = os.environ["AUDIT_TEXT"].strip()
+recs = json.loads(text) if text.startswith("[") else [json.loads(l) for l in text.splitlines() if l.strip()]
+print(len([r for r in recs if r["operationName"] == sys.argv[1] and r["httpStatusCode"] == 200
+           and "6a1c4d2e-0c0f-4d7b-9a3e-3b5f8e2a7c01" in ((r.get("identity") or {}).get("claim") or {}).values()]))
+PY
+}
+[ "$(count KeyWrap)" -ge 1 ] && ok "audit: KeyWrap by the platform" || not_ok "KeyWrap by platform" "$(count KeyWrap)"
+[ "$(count SecretSet)" -ge 2 ] && ok "audit: SecretSet by the platform (one per disk)" || not_ok "SecretSet by platform" "$(count SecretSet)"
+[ "$(count KeyUnwrap)" -ge 2 ] && ok "audit: KeyUnwrap by the platform at the restart" || not_ok "KeyUnwrap by platform" "$(count KeyUnwrap)"
+finish
