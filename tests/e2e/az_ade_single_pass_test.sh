@@ -54,16 +54,14 @@ disk_states() { python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(" 
 check_eq "show: every disk EncryptionState/encrypted (OS, data)" "EncryptionState/encrypted EncryptionState/encrypted" disk_states
 SECRET_URL=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(s["disks"][1]["encryptionSettings"][0]["diskEncryptionKey"]["secretUrl"])' "$SHOW")
 [[ $SECRET_URL =~ ^https://$KV\.vault\.azure\.net/secrets/[0-9a-f-]{36}/[0-9a-f]{32}$ ]] && ok "data disk's secret: $SECRET_URL" || not_ok "secret url" "$SHOW"
-check_eq "disk resource carries encryptionSettingsCollection 1.1" "1.1 True" \
-  az disk list -g spGroup --query "[?contains(name,'disk2')].encryptionSettingsCollection | [0].[encryptionSettingsVersion, enabled]" -o tsv --only-show-errors
+check_eq "disk resource carries encryptionSettingsCollection 1.1, enabled" '["1.1", true]' \
+  bash -c "az disk list -g spGroup --query \"[?contains(name,'disk2')].encryptionSettingsCollection | [0].[encryptionSettingsVersion, enabled]\" -o json --only-show-errors | tr -d ' \n' | sed 's/,/, /'"
 for _ in $(seq 1 120); do
   SUB=$(az vm encryption show -g spGroup -n spVM --query "substatus[0].message" -o tsv 2>/dev/null)
   [[ $SUB == *'"os": "VMRestartPending"'* && $SUB == *'"data": "Encrypted"'* ]] && break
   sleep 1
 done
 [[ $SUB == *'"os": "VMRestartPending"'* && $SUB == *'"data": "Encrypted"'* ]] && ok "substatus: os VMRestartPending, data Encrypted" || not_ok "substatus before restart" "$SUB"
-check_fails_with "disable while the OS volume is encrypted is refused (--force)" "not supported when OS volume is encrypted|didn.t succeed" \
-  az vm encryption disable -g spGroup -n spVM --volume-type DATA --force
 check "vm restart" az vm restart -g spGroup -n spVM
 for _ in $(seq 1 60); do
   SUB=$(az vm encryption show -g spGroup -n spVM --query "substatus[0].message" -o tsv 2>/dev/null)
@@ -71,6 +69,13 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 [[ $SUB == *'"os": "Encrypted"'* && $SUB == *'"data": "Encrypted"'* ]] && ok "after restart: os and data Encrypted" || not_ok "substatus after restart" "$SUB"
+# Debian's az 2.45 cannot send `vm encryption disable` with the latest profile (its extension model
+# drops the type: "Required parameter 'type' is missing", which Azure answers too); the same
+# settings go through `vm extension set`, and the handler refuses as ADE does.
+check_fails_with "DisableEncryption while the OS volume is encrypted is refused by the handler" \
+  "VMExtensionProvisioningError.*Disabling encryption is not supported when OS volume is encrypted" \
+  az vm extension set -g spGroup --vm-name spVM -n AzureDiskEncryptionForLinux --publisher Microsoft.Azure.Security \
+    --version 1.1 --settings '{"VolumeType": "DATA", "EncryptionOperation": "DisableEncryption", "SequenceVersion": "d1"}' 
 OUT=$(guest "cat /datadisk/hello.txt; grep ' / ' /proc/mounts")
 [[ $OUT == *"$CANARY"* ]] && ok "the file is readable after the restart" || not_ok "file after restart" "$OUT"
 [[ $OUT == *"/dev/mapper/osencrypt / "* ]] && ok "/ is on /dev/mapper/osencrypt" || not_ok "root on osencrypt" "$OUT"

@@ -10,18 +10,23 @@
 # still readable. Host-side: the images are LUKS, the file's bytes are absent from them, the BEK
 # secret unwrapped with the KEK through the vault API opens the keyslot, and the audit log shows
 # KeyWrap + SecretSet by the SP and SecretGet + KeyUnwrap by the platform at the restart.
-# Usage: az_ade_workflow_test.sh   (AZEMU_BIN from ctest)
+# Usage: az_ade_workflow_test.sh [proxy|cloud]   (AZEMU_BIN from ctest)
+#   proxy: public-cloud host names through azemu as HTTPS proxy, az's latest profile (az-shim)
+#   cloud: `az cloud register` under azemu.localhost with the 2020-09-01-hybrid profile; the guest's
+#          handler reaches https://<vault>.vault.azemu.localhost:<port> through the relayed proxy
 source "$(dirname "$0")/lib.sh"
 require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-ade-wf-XXXXXX)
+MODE=${1:-proxy}
+WORK=$(mktemp -d /tmp/azemu-e2e-ade-wf-$MODE-XXXXXX)
+if [ "$MODE" = cloud ]; then PROFILE=2020-09-01-hybrid; else PROFILE=latest; fi
 DATA=$WORK/data
 PORT=$(free_port)
 trap 'stop_azemu' EXIT
 AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode proxy --az-profile latest)"
+eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode "$MODE" --az-profile "$PROFILE")"
 KV=adewf$$kv
 CANARY="AZEMU-WORKFLOW-CANARY-$$-$RANDOM"
-echo "# azemu on port $PORT, data $DATA, vault $KV, work $WORK"
+echo "# azemu on port $PORT, mode $MODE, data $DATA, vault $KV, work $WORK"
 T0=$(date +%s.%N)
 
 # --- the doc's setup ----------------------------------------------------------------------------
@@ -34,8 +39,10 @@ check "keyvault key create" az keyvault key create --vault-name "$KV" --name myK
 { read -r SP_ID; read -r SP_PW; } < <(az ad sp create-for-rbac --query "[appId,password]" -o tsv 2>/dev/null)
 SP_OID=$(az ad sp show --id "$SP_ID" --query id -o tsv 2>/dev/null)
 [ -n "$SP_OID" ] && ok "service principal $SP_ID" || not_ok "create-for-rbac" "no SP"
-check "set-policy --spn --key-permissions all --secret-permissions all" \
-  az keyvault set-policy --name "$KV" --spn "$SP_ID" --key-permissions all --secret-permissions all
+# The 2020-09-01-hybrid profile's Key Vault API has no "all": name what ADE needs (disk-encryption-key-vault-aad).
+if [ "$MODE" = cloud ]; then PERMS=(--key-permissions wrapKey unwrapKey get --secret-permissions set get)
+else PERMS=(--key-permissions all --secret-permissions all); fi
+check "set-policy --spn ${PERMS[*]}" az keyvault set-policy --name "$KV" --spn "$SP_ID" "${PERMS[@]}"
 ssh-keygen -q -t ed25519 -N '' -f "$WORK/id_ed25519"
 check "vm create with a data disk (UML guest)" \
   az vm create -g myResourceGroup -n myVM --image OpenLogic:CentOS:7.2n:7.2.20160629 \
@@ -91,10 +98,16 @@ images() { python3 -c 'import json,sys; d=json.loads(sys.argv[1]); ds=d["disks"]
 IMAGES=$(images)
 [ "$(echo "$IMAGES" | grep -c .)" -ge 2 ] && ok "azemu vm disks lists the images" || not_ok "vm disks" "$DISKS"
 SECRET_URL=$(az vm show -g myResourceGroup -n myVM --query storageProfile.osDisk.encryptionSettings.diskEncryptionKey.secretUrl -o tsv)
-TOKEN=$(curl -sf --proxy "http://127.0.0.1:$PORT" --cacert "$DATA/ca.pem" \
-  -d "grant_type=client_credentials&client_id=$SP_ID&client_secret=$SP_PW&scope=https%3A%2F%2Fvault.azure.net%2F.default" \
-  "https://login.microsoftonline.com/$AZEMU_TENANT_ID/oauth2/v2.0/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
-kvcall() { curl -s --proxy "http://127.0.0.1:$PORT" --cacert "$DATA/ca.pem" -H "Authorization: Bearer $TOKEN" "$@"; }
+# The vault API as the SP, the way each mode reaches azemu (proxy: public names through azemu as
+# proxy; cloud: azemu's own names, *.localhost resolving to loopback).
+if [ "$MODE" = cloud ]; then
+  CURL=(curl -s --cacert "$DATA/ca.pem"); LOGIN="https://login.azemu.localhost:$PORT"
+else
+  CURL=(curl -s --proxy "http://127.0.0.1:$PORT" --cacert "$DATA/ca.pem"); LOGIN="https://login.microsoftonline.com"
+fi
+TOKEN=$("${CURL[@]}" -d "grant_type=client_credentials&client_id=$SP_ID&client_secret=$SP_PW&scope=https%3A%2F%2Fvault.azure.net%2F.default" \
+  "$LOGIN/$AZEMU_TENANT_ID/oauth2/v2.0/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+kvcall() { "${CURL[@]}" -H "Authorization: Bearer $TOKEN" "$@"; }
 WRAPPED=$(kvcall "$SECRET_URL?api-version=7.4" | python3 -c 'import json,sys; print(json.load(sys.stdin)["value"])')
 PASSPHRASE=$(kvcall -H 'Content-Type: application/json' -d "{\"alg\":\"RSA-OAEP\",\"value\":\"$WRAPPED\"}" "$KEK/unwrapkey?api-version=7.4" |
   python3 -c 'import json,sys,base64; v=json.load(sys.stdin)["value"]; print(base64.urlsafe_b64decode(v+"="*(-len(v)%4)).decode())')
@@ -148,6 +161,22 @@ DISKS=$("$AZEMU_BIN" vm disks myVM --data-dir "$DATA" --json 2>&1)
 IMG2=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print([x["imagePath"] for x in d["disks"] if x["name"]=="myDataDisk2"][0])' "$DISKS")
 check "isLuks: myDataDisk2" "$AZEMU_BIN" disk inspect "$IMG2"
 if grep -q -a "$CANARY2" "$IMG2"; then not_ok "canary absent from myDataDisk2" "found"; else ok "the second file's bytes are absent from myDataDisk2"; fi
+
+# --- a disabled BEK secret: the next boot fails visibly, enabling it again boots -----------------
+SECRET_NOW=$(az vm show -g myResourceGroup -n myVM --query storageProfile.osDisk.encryptionSettings.diskEncryptionKey.secretUrl -o tsv)
+ENABLED=$(kvcall -X PATCH -H 'Content-Type: application/json' -d '{"attributes":{"enabled":false}}' "$SECRET_NOW?api-version=7.4" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["attributes"]["enabled"])')
+check_eq "disable the BEK secret (vault API, as the SP)" "False" echo "$ENABLED"
+check_fails_with "vm restart fails: the platform cannot read the secret, the guest cannot unlock" "ADE-BOOT-FAILURE.*(SecretDisabled|disabled)" \
+  az vm restart --resource-group myResourceGroup --name myVM
+POWER=$(az vm get-instance-view -g myResourceGroup -n myVM --query "instanceView.statuses[?starts_with(code,'PowerState')] | [0]" -o json)
+check_eq "instance view: stopped, and says why" "PowerState/stopped True" python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(s["code"], "ADE-BOOT-FAILURE" in (s.get("message") or ""))' "$POWER"
+CONSOLE=$(ls "$DATA"/vms/*/console.log 2>/dev/null | head -1)
+[ -n "$CONSOLE" ] && grep -q "ADE-BOOT-FAILURE" "$CONSOLE" && ok "the serial console shows the failure" || not_ok "console shows ADE-BOOT-FAILURE" "$CONSOLE"
+kvcall -X PATCH -H 'Content-Type: application/json' -d '{"attributes":{"enabled":true}}' "$SECRET_NOW?api-version=7.4" > /dev/null
+check "enabling the secret again, vm start boots" az vm start --resource-group myResourceGroup --name myVM
+OUT=$(guest "cat /datadisk/hello.txt")
+[[ $OUT == *"$CANARY"* ]] && ok "the file is readable after the failed boot and the start" || not_ok "file after start" "$OUT"
 
 python3 -c "import sys; t0,a,b,c=map(float,sys.argv[1:]); print('# timing: enable->VMRestartPending %.1fs, restart->Encrypted %.1fs, whole script so far %.1fs' % (b-a, c-b, c-t0))" \
   "$T0" "$T_ENABLE" "$T_PENDING" "$T_DONE"

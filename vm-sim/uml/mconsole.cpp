@@ -6,6 +6,7 @@
 #include <cstring>
 #include <poll.h>
 #include <stdexcept>
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -32,13 +33,31 @@ struct Reply {
   char data[kMaxData];
 };
 
-sockaddr_un unix_address(const std::string& path) {
+/// A unix socket address for `path`. sun_path holds 107 characters and data dirs can be deeper
+/// (a VM's folder alone adds ~70): a longer path is reached through its directory, opened O_PATH and
+/// named /proc/self/fd/N/<file>, which the kernel resolves like the full path. The holder keeps
+/// that directory open while the address is in use.
+struct UnixAddress {
   sockaddr_un a{};
-  a.sun_family = AF_UNIX;
-  if (path.size() >= sizeof a.sun_path) throw std::runtime_error("socket path too long: " + path);
-  std::memcpy(a.sun_path, path.c_str(), path.size() + 1);
-  return a;
-}
+  int dir_fd = -1;
+  explicit UnixAddress(const std::string& path) {
+    a.sun_family = AF_UNIX;
+    std::string name = path;
+    if (path.size() >= sizeof a.sun_path) {
+      auto slash = path.rfind('/');
+      dir_fd = slash == std::string::npos ? -1 : open(path.substr(0, slash).c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+      if (dir_fd < 0) throw std::runtime_error("socket path too long: " + path);
+      name = "/proc/self/fd/" + std::to_string(dir_fd) + path.substr(slash);
+      if (name.size() >= sizeof a.sun_path) throw std::runtime_error("socket path too long: " + path);
+    }
+    std::memcpy(a.sun_path, name.c_str(), name.size() + 1);
+  }
+  ~UnixAddress() {
+    if (dir_fd >= 0) close(dir_fd);
+  }
+  UnixAddress(const UnixAddress&) = delete;
+  UnixAddress& operator=(const UnixAddress&) = delete;
+};
 
 struct Fd {
   int fd;
@@ -55,9 +74,9 @@ MconsoleReply mconsole_command(const std::string& socket_path, const std::string
   std::string reply_path = reply_dir + "/mc-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
   Fd s{socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)};
   if (s.fd < 0) throw std::runtime_error(std::string("mconsole socket: ") + std::strerror(errno));
-  auto local = unix_address(reply_path);
+  UnixAddress local(reply_path);
   unlink(reply_path.c_str());
-  if (bind(s.fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0)
+  if (bind(s.fd, reinterpret_cast<sockaddr*>(&local.a), sizeof local.a) != 0)
     throw std::runtime_error(std::string("mconsole bind: ") + std::strerror(errno));
   struct Unlink {
     std::string p;
@@ -69,8 +88,8 @@ MconsoleReply mconsole_command(const std::string& socket_path, const std::string
   req.version = kVersion;
   req.len = static_cast<std::uint32_t>(command.size());
   std::memcpy(req.data, command.data(), command.size());
-  auto remote = unix_address(socket_path);
-  if (sendto(s.fd, &req, sizeof req - kMaxData + command.size(), 0, reinterpret_cast<sockaddr*>(&remote), sizeof remote) < 0)
+  UnixAddress remote(socket_path);
+  if (sendto(s.fd, &req, sizeof req - kMaxData + command.size(), 0, reinterpret_cast<sockaddr*>(&remote.a), sizeof remote.a) < 0)
     throw std::runtime_error("mconsole " + socket_path + ": " + std::strerror(errno));
 
   MconsoleReply result;

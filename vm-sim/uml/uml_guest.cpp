@@ -13,12 +13,35 @@
 #include <fstream>
 #include <stdexcept>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace azemu::vm {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
+
+namespace {
+/// Where UML keeps its umid folder (pid file, mconsole socket). UML copies the socket path into a
+/// 108-byte sun_path, so a deep data dir would break hot-plug and shutdown: then the folder is
+/// reached through a short symlink in /tmp (under a 0700 folder) and still lives in the VM's
+/// folder. The same launch always gets the same path.
+std::string uml_dir(const GuestLaunch& launch) {
+  const std::string real = launch.vm_dir + "/uml";
+  if ((real + "/" + launch.umid + "/mconsole").size() < 100) return real;
+  const std::string parent = "/tmp/azemu-uml-" + std::to_string(getuid());
+  mkdir(parent.c_str(), 0700);
+  const std::string link = parent + "/" + launch.umid + "-" + std::to_string(std::hash<std::string>{}(real) % 1000000007u);
+  char target[4096];
+  ssize_t n = readlink(link.c_str(), target, sizeof target - 1);
+  if (n < 0 || std::string(target, static_cast<std::size_t>(n)) != real) {
+    unlink(link.c_str());
+    if (symlink(real.c_str(), link.c_str()) != 0)
+      throw std::runtime_error("cannot link " + link + " to " + real + ": " + std::strerror(errno));
+  }
+  return link;
+}
+}  // namespace
 
 std::unique_ptr<UmlGuest> UmlGuest::boot(const GuestLaunch& launch) {
   std::unique_ptr<UmlGuest> g(new UmlGuest(launch));
@@ -55,7 +78,7 @@ std::unique_ptr<UmlGuest> UmlGuest::boot(const GuestLaunch& launch) {
   if (!launch.initrd.empty()) o.argv.push_back("initrd=" + launch.initrd);
   o.argv.insert(o.argv.end(), launch.kernel_args.begin(), launch.kernel_args.end());
   o.argv.push_back("umid=" + launch.umid);
-  o.argv.push_back("uml_dir=" + launch.vm_dir + "/uml");
+  o.argv.push_back("uml_dir=" + uml_dir(launch));
   if (g->network_) o.argv.push_back(g->network_->uml_eth0());
   // Guest RAM is an unlinked file in TMPDIR: keep it on tmpfs (research/uml-guest.md §5.1).
   o.env = {"PATH=/usr/sbin:/usr/bin:/sbin:/bin", "TMPDIR=/dev/shm", "LANG=C"};
@@ -113,7 +136,8 @@ void UmlGuest::reboot() {
 }
 
 std::string UmlGuest::mconsole(const std::string& command) {
-  auto reply = mconsole_command(launch_.vm_dir + "/uml/" + launch_.umid + "/mconsole", launch_.vm_dir + "/uml", command);
+  const std::string dir = uml_dir(launch_);
+  auto reply = mconsole_command(dir + "/" + launch_.umid + "/mconsole", dir, command);
   if (!reply.ok) throw std::runtime_error(reply.text.empty() ? "mconsole '" + command + "' failed" : reply.text);
   return reply.text;
 }
