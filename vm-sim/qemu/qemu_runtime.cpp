@@ -4,6 +4,7 @@
 #include "emulator/log/log.hpp"
 #include "vm-sim/qemu/qemu_guest.hpp"
 #include "vm-sim/uml/bek_volume.hpp"
+#include "vm-sim/uml/agent_requests.hpp"
 #include "vm-sim/uml/disk_files.hpp"
 #include "vm-sim/uml/guest_process.hpp"
 #include "vm-sim/uml/vm_record.hpp"
@@ -36,35 +37,6 @@ bool is_luks(const std::string& path) {
   char magic[6] = {};
   in.read(magic, sizeof magic);
   return in.gcount() == 6 && std::string(magic, 6) == std::string("LUKS\xba\xbe", 6);
-}
-
-/// Same request as the UML runtime's: the user, azemu's CA and the proxy for extension handlers.
-json provision_request(const ports::VmSpec& s, const QemuOptions& o) {
-  json req = {{"op", "provision"},
-              {"hostname", s.computer_name.empty() ? s.name : s.computer_name},
-              {"user", s.admin_username},
-              {"ssh_keys", s.ssh_public_keys}};
-  if (!o.ca_file.empty()) {
-    std::ifstream in(o.ca_file);
-    std::string pem((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!pem.empty()) req["ca_pem"] = pem;
-  }
-  if (o.network && o.proxy_guest_port > 0) req["http_proxy"] = {{"host", "10.0.2.2"}, {"port", o.proxy_guest_port}};
-  return req;
-}
-
-/// The handler's status file as the agent relays it (research/ade.md §1.5); as UmlRuntime reads it.
-ports::ExtensionReport parse_report(const json& reply) {
-  ports::ExtensionReport r;
-  r.sequence_number = reply.value("seq", 0);
-  json file = reply.value("status", json::array());
-  json st = file.is_array() && !file.empty() ? file[0].value("status", json::object()) : json::object();
-  r.status = st.value("status", std::string("transitioning"));
-  r.code = st.contains("code") ? (st["code"].is_string() ? st["code"].get<std::string>() : st["code"].dump()) : "0";
-  r.message = st.value("formattedMessage", json::object()).value("message", std::string());
-  r.substatus = st.value("substatus", json::array());
-  r.reported_at = std::time(nullptr);
-  return r;
 }
 
 /// A guest script: re-runs azdisks.sh (names, BEK mount) until `condition` holds, for up to 10 s
@@ -159,7 +131,7 @@ QemuRuntime::Vm& QemuRuntime::vm_for_spec(const ports::VmSpec& spec) {
 }
 
 void QemuRuntime::provision(Vm& v) {
-  v.guest->channel().request(provision_request(v.spec, options_), Clock::now() + 60s);
+  v.guest->channel().request(provision_request(v.spec, options_.ca_file, guest_proxy_port()), Clock::now() + 60s);
   std::lock_guard l(v.seen);
   const auto& seen = v.guest->channel().seen();
   v.status.power = ports::GuestPower::running;
@@ -389,15 +361,7 @@ void QemuRuntime::deliver_extension(const std::string& vm_id, const ports::Exten
   auto& v = vm(vm_id);
   std::lock_guard op(v.op);
   if (!v.guest || !v.guest->alive()) throw std::runtime_error("VM is not running: extensions run in the guest");
-  v.guest->channel().request({{"op", "ext_settings"},
-                              {"name", ext.name},
-                              {"publisher", ext.publisher},
-                              {"type", ext.type},
-                              {"version", ext.type_handler_version},
-                              {"seq", ext.sequence_number},
-                              {"settings", ext.settings},
-                              {"protected_settings", ext.protected_settings}},
-                             Clock::now() + 60s);
+  v.guest->channel().request(extension_settings_request(ext), Clock::now() + 60s);
 }
 
 std::optional<ports::ExtensionReport> QemuRuntime::extension_status(const std::string& vm_id, const std::string& name) {
@@ -408,7 +372,7 @@ std::optional<ports::ExtensionReport> QemuRuntime::extension_status(const std::s
     try {
       json reply = v.guest->channel().request({{"op", "ext_status"}, {"name", name}}, Clock::now() + 1000ms);
       if (!reply["seq"].is_null()) {
-        auto report = parse_report(reply);
+        auto report = parse_extension_report(reply);
         std::lock_guard l(v.seen);
         v.reports[name] = report;
       }
@@ -433,14 +397,7 @@ ports::RunCommandResult QemuRuntime::run_command(const std::string& vm_id, const
   auto& v = vm(vm_id);
   std::lock_guard op(v.op);
   if (!v.guest || !v.guest->alive()) throw std::runtime_error("VM is not running");
-  constexpr int kTimeout = 5400;  // Azure's run-command limit: 90 minutes
-  json reply = v.guest->channel().request(
-      {{"op", "run"}, {"script_b64", text::base64_encode(script)}, {"timeout_s", kTimeout}},
-      Clock::now() + std::chrono::seconds(kTimeout + 30));
-  ports::RunCommandResult r;
-  r.exit_code = reply.value("exit_code", -1);
-  r.stdout_text = text::base64_decode(reply.value("stdout_b64", std::string()));
-  r.stderr_text = text::base64_decode(reply.value("stderr_b64", std::string()));
+  ports::RunCommandResult r = run_shell_script(v.guest->channel(), script);
   std::lock_guard l(v.seen);
   v.status.last_heartbeat = v.guest->channel().seen().last_heartbeat;
   return r;

@@ -71,6 +71,8 @@ public:
   struct Vm;
 
 private:
+  /// The relayed proxy port handed to the guest at provisioning (0: none, without networking).
+  int guest_proxy_port() const { return options_.network ? options_.proxy_guest_port : 0; }
   const GuestImage& image();
   const QemuBootFiles& boot_files();
   Vm& vm(const std::string& vm_id);

@@ -4,6 +4,7 @@
 #include "emulator/log/log.hpp"
 #include "vm-sim/disk/luks_volume.hpp"
 #include "vm-sim/uml/bek_volume.hpp"
+#include "vm-sim/uml/agent_requests.hpp"
 #include "vm-sim/uml/disk_files.hpp"
 #include "vm-sim/uml/os_disk_encryption.hpp"
 #include "vm-sim/uml/uml_guest.hpp"
@@ -35,23 +36,6 @@ std::string os_disk_id(const ports::VmSpec& s) {
 
 std::string ubd_letter(int index) { return std::string(1, static_cast<char>('a' + index)); }
 
-/// The provision request of every boot: the user, plus what extension handlers need to reach azemu
-/// (its CA and the relayed proxy address; read again at each boot, so a renewed CA reaches the guest).
-json provision_request(const ports::VmSpec& s, const UmlOptions& o) {
-  json req = {{"op", "provision"},
-              {"hostname", s.computer_name.empty() ? s.name : s.computer_name},
-              {"user", s.admin_username},
-              {"ssh_keys", s.ssh_public_keys}};
-  if (!o.ca_file.empty()) {
-    std::ifstream in(o.ca_file);
-    std::string pem((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!pem.empty()) req["ca_pem"] = pem;
-  }
-  if (o.network && o.proxy_guest_port > 0) req["http_proxy"] = {{"host", "10.0.2.2"}, {"port", o.proxy_guest_port}};
-  // Only the create call carries it (Azure never stores it); the agent keeps its hash in /etc/shadow.
-  if (!s.admin_password.empty()) req["password"] = s.admin_password;
-  return req;
-}
 }  // namespace
 
 /// One VM. `op` serialises lifecycle operations and channel use; `seen` guards what readers
@@ -199,7 +183,7 @@ void UmlRuntime::boot(Vm& v) {
   auto started = Clock::now();
   try {
     v.guest = UmlGuest::boot(launch);
-    v.guest->channel().request(provision_request(s, options_), Clock::now() + 30s);
+    v.guest->channel().request(provision_request(s, options_.ca_file, guest_proxy_port()), Clock::now() + 30s);
   } catch (const std::exception& e) {
     v.guest.reset();
     v.bek_attached = false;
@@ -303,7 +287,7 @@ void UmlRuntime::restart(const std::string& vm_id) {
     halt(v, false);
   }
   boot(v);  // no-op for the rebooted guest except provisioning below
-  v.guest->channel().request(provision_request(v.spec, options_), Clock::now() + 30s);
+  v.guest->channel().request(provision_request(v.spec, options_.ca_file, guest_proxy_port()), Clock::now() + 30s);
   std::lock_guard l(v.seen);
   v.status.power = ports::GuestPower::running;
   v.status.agent_ready = true;
@@ -381,29 +365,7 @@ void UmlRuntime::deliver_extension(const std::string& vm_id, const ports::Extens
   auto& v = vm(vm_id);
   std::lock_guard op(v.op);
   if (!v.guest || !v.guest->alive()) throw std::runtime_error("VM is not running: extensions run in the guest");
-  v.guest->channel().request({{"op", "ext_settings"},
-                              {"name", ext.name},
-                              {"publisher", ext.publisher},
-                              {"type", ext.type},
-                              {"version", ext.type_handler_version},
-                              {"seq", ext.sequence_number},
-                              {"settings", ext.settings},
-                              {"protected_settings", ext.protected_settings}},
-                             Clock::now() + 30s);
-}
-
-ports::ExtensionReport UmlRuntime::parse_report(const json& reply) const {
-  // Status file shape: research/ade.md §1.5, [{"version","timestampUTC","status":{...}}].
-  ports::ExtensionReport r;
-  r.sequence_number = reply.value("seq", 0);
-  json file = reply.value("status", json::array());
-  json st = file.is_array() && !file.empty() ? file[0].value("status", json::object()) : json::object();
-  r.status = st.value("status", std::string("transitioning"));
-  r.code = st.contains("code") ? (st["code"].is_string() ? st["code"].get<std::string>() : st["code"].dump()) : "0";
-  r.message = st.value("formattedMessage", json::object()).value("message", std::string());
-  r.substatus = st.value("substatus", json::array());
-  r.reported_at = std::time(nullptr);
-  return r;
+  v.guest->channel().request(extension_settings_request(ext), Clock::now() + 30s);
 }
 
 std::optional<ports::ExtensionReport> UmlRuntime::extension_status(const std::string& vm_id, const std::string& name) {
@@ -414,7 +376,7 @@ std::optional<ports::ExtensionReport> UmlRuntime::extension_status(const std::st
     try {
       json reply = v.guest->channel().request({{"op", "ext_status"}, {"name", name}}, Clock::now() + 500ms);
       if (!reply["seq"].is_null()) {
-        auto report = parse_report(reply);
+        auto report = parse_extension_report(reply);
         std::lock_guard l(v.seen);
         v.reports[name] = report;
       }
@@ -439,14 +401,7 @@ ports::RunCommandResult UmlRuntime::run_command(const std::string& vm_id, const 
   auto& v = vm(vm_id);
   std::lock_guard op(v.op);
   if (!v.guest || !v.guest->alive()) throw std::runtime_error("VM is not running");
-  constexpr int kTimeout = 5400;  // Azure's run-command limit: 90 minutes
-  json reply = v.guest->channel().request(
-      {{"op", "run"}, {"script_b64", text::base64_encode(script)}, {"timeout_s", kTimeout}},
-      Clock::now() + std::chrono::seconds(kTimeout + 30));
-  ports::RunCommandResult r;
-  r.exit_code = reply.value("exit_code", -1);
-  r.stdout_text = text::base64_decode(reply.value("stdout_b64", std::string()));
-  r.stderr_text = text::base64_decode(reply.value("stderr_b64", std::string()));
+  ports::RunCommandResult r = run_shell_script(v.guest->channel(), script);
   std::lock_guard l(v.seen);
   v.status.last_heartbeat = v.guest->channel().seen().last_heartbeat;
   return r;

@@ -80,6 +80,8 @@ public:
   struct Vm;
 
 private:
+  /// The relayed proxy port handed to the guest at provisioning (0: none, without networking).
+  int guest_proxy_port() const { return options_.network ? options_.proxy_guest_port : 0; }
   const GuestImage& image();             // options_.image, built on first use when needed
   Vm& vm(const std::string& vm_id);      // from memory, or spec.json after an azemu restart
   Vm& vm_for_spec(const ports::VmSpec& spec);
@@ -92,7 +94,6 @@ private:
   /// Runs `script` in the guest through the agent (root); throws on failure to deliver.
   std::string guest_shell(Vm& vm, const std::string& script);
   void halt(Vm& vm, bool deallocate);
-  ports::ExtensionReport parse_report(const nlohmann::json& reply) const;
 
   UmlOptions options_;
   std::mutex image_mu_;

@@ -87,6 +87,23 @@ class _HookLoader(importlib.abc.Loader):
         self._hook(module)
 
 
+def _alias_track1_vm_power(module):
+    """Hook 4: az 2.45's `vm encryption enable` on an already encrypted VM deallocates it and starts
+    it again with `virtual_machines.deallocate(...)` / `.start(...)` (disk_encryption.py), the
+    track-1 names; Debian's track-2 compute SDK only has begin_deallocate / begin_start, so the
+    doc's second `enable` dies with an AttributeError. Alias them (same requests)."""
+    cls = getattr(module, "VirtualMachinesOperations", None)
+    if cls is None:
+        return
+    for old, new in (("deallocate", "begin_deallocate"), ("start", "begin_start")):
+        if not hasattr(cls, old) and hasattr(cls, new):
+            setattr(cls, old, getattr(cls, new))
+
+
+def _is_compute_vm_operations(name):
+    return name.startswith("azure.mgmt.compute.v") and name.endswith(".operations._virtual_machines_operations")
+
+
 def _is_authorization_operations(name):
     return name.startswith("azure.mgmt.authorization.") and ".operations._" in name
 
@@ -94,6 +111,7 @@ def _is_authorization_operations(name):
 # (which modules, what to do once one is imported)
 _HOOKS = (
     (_is_authorization_operations, _alias_config),
+    (_is_compute_vm_operations, _alias_track1_vm_power),
     (lambda name: name == "azure.cli.core.profiles._shared", _fit_latest_profile_to_installed_sdks),
 )
 
