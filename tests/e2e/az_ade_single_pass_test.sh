@@ -14,7 +14,8 @@ require_az
 WORK=$(mktemp -d /tmp/azemu-e2e-ade-sp-XXXXXX)
 DATA=$WORK/data
 PORT=$(free_port)
-trap 'stop_azemu' EXIT
+# The guests' disk images take GBs once encrypted: the work dir goes when every check passed.
+trap 'stop_azemu; [ "$FAIL" -eq 0 ] && rm -rf "$WORK"' EXIT
 AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
 eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode proxy --az-profile latest)"
 KV=adesp$$kv
