@@ -123,9 +123,10 @@ ensure_js_deps() {
     echo "FATAL: node and npm are required for the JavaScript SDK e2e tests" >&2
     return 1
   fi
-  if [ ! -d "$E2E_DIR/js/node_modules/@azure/identity" ]; then
-    # flock: two e2e scripts may start at once under ctest -j.
-    (cd "$E2E_DIR/js" && flock /tmp/azemu-npm.lock npm ci --no-audit --no-fund > /dev/null) ||
-      { echo "FATAL: npm ci failed in tests/e2e/js" >&2; return 1; }
-  fi
+  # Two e2e scripts may start at once under ctest -j: the check and the install both run under one
+  # lock, and a marker written after `npm ci` finished says the tree is complete (a directory that
+  # merely exists may be one npm is still extracting).
+  (cd "$E2E_DIR/js" && flock /tmp/azemu-npm.lock sh -c \
+    '[ -f node_modules/.azemu-complete ] || { npm ci --no-audit --no-fund > /dev/null && touch node_modules/.azemu-complete; }') ||
+    { echo "FATAL: npm ci failed in tests/e2e/js" >&2; return 1; }
 }
