@@ -7,6 +7,8 @@
 #include "fake-arm/core/resource_store.hpp"
 #include "fake-arm/providers/compute/virtual_machines/vm_service.hpp"
 
+#include <algorithm>
+
 namespace azemu::arm::compute {
 
 namespace {
@@ -17,23 +19,27 @@ std::string vault_name_of_url(const std::string& url) {
   return text::to_lower(host.substr(0, host.find('.')));
 }
 
-/// "" when the vault is fit for disk encryption with this VM, else why not.
+/// "" when the vault is fit for disk encryption with this VM, else why not. Vault names are
+/// global, so the lookup spans subscriptions and can say which rule a vault breaks.
 std::string check_vault(store::Connection& c, const VirtualMachine& vm, const std::string& url) {
   const std::string name = vault_name_of_url(url);
-  const ResourceStore resources;
-  for (const auto& r : resources.list_by_type(c, vm.id.subscription_id(), kVaultType, "")) {
-    if (!text::iequals(r.id.name(), name)) continue;
-    if (canonical_location(r.location) != canonical_location(vm.location))
-      return "The key vault " + r.id.name() + " is in region '" + r.location + "' and the VM " + vm.id.name() +
-             " in '" + vm.location + "': Azure Disk Encryption needs the key vault and the VM in the same region.";
-    const auto& props = r.body.value("properties", nlohmann::json::object());
-    if (!props.value("enabledForDiskEncryption", false))
-      return "Key Vault " + url + " either has not been enabled for Volume Encryption or the vault id provided does not match " +
-             r.id.str() + "'s true resource id.";
-    return "";
-  }
-  return "The key vault '" + name + "' (" + url + ") was not found in the VM's subscription " + vm.id.subscription_id() +
-         ": Azure Disk Encryption needs the key vault and the VM in the same subscription and region.";
+  const auto found = ResourceStore().find_by_type_and_name(c, kVaultType, name);
+  const auto same_sub = std::find_if(found.begin(), found.end(), [&](const StoredResource& r) {
+    return text::iequals(r.id.subscription_id(), vm.id.subscription_id());
+  });
+  if (same_sub == found.end())
+    return "The key vault '" + name + "' (" + url + ") was not found in the VM's subscription " + vm.id.subscription_id() +
+           (found.empty() ? "" : " (it is in subscription " + found.front().id.subscription_id() + ")") +
+           ": Azure Disk Encryption needs the key vault and the VM in the same subscription and region.";
+  const StoredResource& r = *same_sub;
+  if (canonical_location(r.location) != canonical_location(vm.location))
+    return "The key vault " + r.id.name() + " is in region '" + r.location + "' and the VM " + vm.id.name() + " in '" +
+           vm.location + "': Azure Disk Encryption needs the key vault and the VM in the same region.";
+  const auto& props = r.body.value("properties", nlohmann::json::object());
+  if (!props.value("enabledForDiskEncryption", false))
+    return "Key Vault " + url + " either has not been enabled for Volume Encryption or the vault id provided does not match " +
+           r.id.str() + "'s true resource id.";
+  return "";
 }
 }  // namespace
 
