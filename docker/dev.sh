@@ -40,7 +40,7 @@ prepare_qemu_kernel() {
 }
 
 # Tests drive the real az CLI; cloud mode needs *.localhost to resolve (libnss-myhostname).
-TEST_PACKAGES=(azure-cli libnss-myhostname curl python3 openssh-client)
+TEST_PACKAGES=(azure-cli libnss-myhostname curl python3 openssh-client wrk)
 
 install_missing() {
   local missing=()

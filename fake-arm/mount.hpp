@@ -13,6 +13,7 @@
 #include "emulator/ports/vaults.hpp"
 #include "emulator/ports/platform_key_vault.hpp"
 #include "emulator/ports/vm_runtime.hpp"
+#include "emulator/store/crypto_envelope.hpp"
 #include "emulator/store/database.hpp"
 
 #include <memory>
@@ -36,10 +37,19 @@ struct ArmDeps {
   exec::Jobs& jobs;        // long-running work: deployments, VM lifecycle
   ports::VmRuntime& vms;   // where Microsoft.Compute VMs run (guestless or vm-sim); called from `jobs`
   ports::PlatformKeyVault& platform_kv;  // the platform's own Key Vault calls for disk encryption
+  const store::Envelope& sealing;        // the data dir's master key, for secrets ARM stores (protectedSettings)
 };
 
 /// Registers the management-host routes and the ARM not-found answer.
 void mount(http::Router& router, ArmDeps& deps);
+
+/// Ends what a previous process left running (deployments, every InProgress LRO, resources in a
+/// transitional provisioningState) in a terminal state, so no poller waits forever. Call at
+/// start-up before the port opens; returns how many operations it ended.
+std::size_t recover_interrupted_work(store::Database& db, const exec::Clock& clock);
+
+/// Prometheus gauge lines: operations InProgress per provider, VMs per power state.
+std::string prometheus_gauges(store::Database& db);
 
 /// Boots again, in the background (deps.jobs), the VMs that were running when azemu stopped
 /// (providers/compute/virtual_machines/vm_resume.hpp). Call once the server is ready.

@@ -25,7 +25,7 @@ struct Mounted {
   explicit Mounted(KvDeps& d)
       : envelope(d.master_key), key_store(d.db), keys(key_store, envelope), key_handlers(keys),
         secret_store(d.db), secrets(secret_store, envelope), secret_handlers(secrets) {}
-  Envelope envelope;
+  store::Envelope envelope;
   KeyStore key_store;
   KeyService keys;
   KeyHandlers key_handlers;

@@ -11,9 +11,13 @@ struct Config {
   std::string data_dir = ".azemu";
   std::string cloud_base = "azemu.localhost";
   std::string log_level = "info";
+  bool access_log = false;        // a line per request (--access-log)
+  std::string log_file;           // "" → stderr
+  unsigned log_max_mb = 64;       // rotate the log file past this size
+  unsigned log_keep = 3;          // rotated files kept (azemu.log.1 .. .3)
   unsigned io_threads = 0;        // 0: one per core
   unsigned blocking_threads = 0;  // 0: one per core, at least 2
-  bool test_controls = false;     // mount /_azemu/time (black-box tests only)
+  bool test_controls = false;     // accepted for old scripts; /_azemu/time is always mounted now
   std::string vm_runtime = "auto";  // auto | uml | qemu | guestless: where Microsoft.Compute VMs run
 
   /// "127.0.0.1:8443" → host and port; throws std::invalid_argument on a malformed value.

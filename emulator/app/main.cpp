@@ -1,6 +1,7 @@
 // azemu's command line: start | env | approve | audit | routes | disk | vm | version. Parsing only; the work lives in
 // services.cpp (server) and env_command.cpp.
 #include "emulator/app/config.hpp"
+#include "emulator/app/control_command.hpp"
 #include "emulator/app/disk_command.hpp"
 #include "emulator/app/env_command.hpp"
 #include "emulator/app/services.hpp"
@@ -26,6 +27,10 @@ int main(int argc, char** argv) {
   auto* start = app.add_subcommand("start", "serve in the foreground until SIGTERM");
   add_common(start);
   start->add_option("--log-level", config.log_level, "debug|info|warn|error|off")->capture_default_str();
+  start->add_flag("--access-log", config.access_log, "one log line per request (off by default: it grows with traffic)");
+  start->add_option("--log-file", config.log_file, "write the log to this file (rotated by size) instead of stderr");
+  start->add_option("--log-max-mb", config.log_max_mb, "rotate the log file at this size")->capture_default_str();
+  start->add_option("--log-keep", config.log_keep, "rotated log files to keep")->capture_default_str();
   start->add_option("--io-threads", config.io_threads, "socket threads (0: one per core)");
   start->add_flag("--test-controls", config.test_controls, "enable /_azemu/time (tests only)");
   start->add_option("--blocking-threads", config.blocking_threads, "store/crypto threads (0: one per core)");
@@ -59,6 +64,7 @@ int main(int argc, char** argv) {
   add_common(routes);
   azemu::app::DiskCommand disk(app);  // disk inspect | test-passphrase
   azemu::app::VmCommand vm(app, config.data_dir);  // vm console NAME | vm disks NAME
+  azemu::app::ControlCommand control(app, config.listen, config.data_dir);  // ca | time | faults | metrics
   app.add_subcommand("version", "print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -71,6 +77,7 @@ int main(int argc, char** argv) {
     if (*audit) return azemu::app::print_audit(config, audit_vault, audit_json);
     if (disk.selected()) return disk.run();
     if (vm.selected()) return vm.run();
+    if (control.selected()) return control.run();
     if (*approve) return azemu::app::approve_device_code(config, code, user);
     if (*routes) {
       std::cout << azemu::app::route_table(config);

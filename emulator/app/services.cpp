@@ -4,7 +4,8 @@
 
 #include "emulator/app/admin_routes.hpp"
 #include "emulator/app/data_dir.hpp"
-#include "emulator/app/test_controls.hpp"
+#include "emulator/app/idle_memory_trim.hpp"
+#include "emulator/app/control_routes.hpp"
 #include "emulator/app/vm_disks_view.hpp"
 #include "emulator/app/vm_runtime_factory.hpp"
 #include "emulator/auth/jwt.hpp"
@@ -53,6 +54,7 @@ struct Services {
   cloud::HostNames names;
   auth::SigningKey signing_key;
   std::string master_key;
+  store::Envelope sealing;  // the master key as ARM uses it (Key Vault builds its own from master_key)
   store::Database db;
   std::unique_ptr<ports::Directory> directory;
   std::unique_ptr<ports::Vaults> vaults;
@@ -63,6 +65,8 @@ struct Services {
   arm::compute::DiskEncryptionReporter disk_report;    // GET /_azemu/vms/{name}/disks
   auth::TokenVerifier verifier;
   http::Router router;
+  http::RequestMetrics metrics;
+  http::FaultRules faults;
   // After the router: destroyed (joined) first, so no job outlives the services it uses.
   exec::PoolJobs jobs{2};
   aad::AadDeps aad_deps;
@@ -70,6 +74,7 @@ struct Services {
   std::unique_ptr<ports::PlatformKeyVault> platform_kv;
   arm::ArmDeps arm_deps;
   http::Pipeline pipeline;
+  ControlDeps control;
 
   explicit Services(const Config& c)
       : dir(c.data_dir_abs()),
@@ -77,6 +82,7 @@ struct Services {
         names(c.cloud_base),
         signing_key(auth::SigningKey::load_or_create(dir.signing_key_path())),
         master_key(dir.load_or_create_master_key()),
+        sealing(master_key),
         db(dir.db_path(), all_migrations()),
         directory((aad::seed(db, seed), arm::seed(db, seed), aad::make_directory(db))),
         vaults(arm::make_vaults(db)),
@@ -88,13 +94,17 @@ struct Services {
         aad_deps{db, clock, signing_key, names},
         kv_deps{db, clock, names, *vaults, *directory, audit, master_key},
         platform_kv(kv::make_platform_key_vault(kv_deps)),
-        arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime, *platform_kv},
-        pipeline(router, verifier, clock, names) {
+        arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime, *platform_kv, sealing},
+        pipeline(router, verifier, clock, names),
+        control{clock, faults, metrics, audit, dir.ca_path(), [this] { return arm::prometheus_gauges(db); },
+                [this] { return nlohmann::json{{"dataDir", dir.path()}, {"requestsServed", metrics.total()}}; }} {
     aad::mount(router, aad_deps);
     arm::mount(router, arm_deps);
     kv::mount(router, kv_deps);
     mount_admin(router, audit, disk_report);
-    if (c.test_controls) mount_test_controls(router, clock);
+    mount_control_routes(router, control);  // always on since issue 14; --test-controls is kept as a no-op
+    pipeline.observe(metrics);
+    pipeline.inject(faults);
   }
 };
 
@@ -108,6 +118,9 @@ unsigned default_threads(unsigned configured, unsigned minimum) {
 int run_server(const Config& config) {
   auto started = std::chrono::steady_clock::now();
   log::set_level(log::parse_level(config.log_level));
+  log::set_access(config.access_log);
+  if (!config.log_file.empty())
+    log::set_file(config.log_file, std::size_t{config.log_max_mb} * 1024 * 1024, config.log_keep);
   Services s(config);
   auto ca = tls::LocalCa::load_or_create(s.dir.path());
   tls::write_ca_bundle(s.dir.path(), ca);
@@ -115,6 +128,9 @@ int run_server(const Config& config) {
   exec::Executors exec(default_threads(config.io_threads, 1), default_threads(config.blocking_threads, 2));
   tls::ServerTls tls(ca);
   http::Server server(exec, tls, s.pipeline, s.names);
+  // Before the port opens: nothing a client polls may stay InProgress with no worker behind it.
+  if (std::size_t n = arm::recover_interrupted_work(s.db, s.clock))
+    log::write(log::Level::warn, "ended operations interrupted by the last stop", {{"count", n}});
   auto endpoint = server.listen(config.listen_host(), config.listen_port());
   // Names under *.localhost resolve to ::1 first: serve the IPv6 loopback on the same port too.
   if (endpoint.address().is_loopback() && endpoint.address().is_v4()) {
@@ -125,6 +141,8 @@ int run_server(const Config& config) {
     }
   }
   server.start();
+  IdleMemoryTrim trim(exec, [&server] { return server.activity(); });
+  trim.start();
 
   boost::asio::signal_set signals(exec.io(), SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signo) {

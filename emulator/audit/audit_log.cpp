@@ -47,6 +47,15 @@ void AuditLog::record(const AuditEvent& e) {
   });
 }
 
+std::map<std::pair<std::string, std::string>, std::uint64_t> AuditLog::counts() const {
+  return db_.read([&](store::Connection& c) {
+    std::map<std::pair<std::string, std::string>, std::uint64_t> out;
+    auto s = c.query("SELECT operation_name, result_type, count(*) FROM azemu_audit GROUP BY 1, 2");
+    while (s.step()) out[{s.text(0), s.text(1)}] = static_cast<std::uint64_t>(s.int64(2));
+    return out;
+  });
+}
+
 std::vector<AuditEvent> AuditLog::list(const std::string& vault, std::size_t limit) const {
   return db_.read([&](store::Connection& c) {
     std::string sql =

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,8 @@ public:
   void record(const AuditEvent& e);
   /// Newest last; `vault` empty means every vault; `limit` 0 means no limit.
   std::vector<AuditEvent> list(const std::string& vault, std::size_t limit = 0) const;
+  /// Rows per (operation_name, result_type), for /_azemu/metrics.
+  std::map<std::pair<std::string, std::string>, std::uint64_t> counts() const;
 
 private:
   store::Database& db_;

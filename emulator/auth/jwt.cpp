@@ -4,6 +4,7 @@
 #include "emulator/json/strings.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace azemu::auth {
 
@@ -42,6 +43,19 @@ std::vector<std::string> string_list(const nlohmann::json& claims, const char* n
       if (v.is_string()) out.push_back(v.get<std::string>());
   }
   return out;
+}
+
+// A NumericDate claim (RFC 7519 §2); anything else (a string "exp") reads as 0, which fails the
+// lifetime checks as an expired token rather than as a type error.
+std::int64_t numeric_date(const nlohmann::json& j, const char* name) {
+  auto it = j.find(name);
+  if (it == j.end() || !it->is_number()) return 0;
+  if (it->is_number_float()) {
+    double d = it->get<double>();
+    return d > 0 && d < 1e15 ? static_cast<std::int64_t>(d) : 0;
+  }
+  return it->is_number_unsigned() ? static_cast<std::int64_t>(std::min<std::uint64_t>(it->get<std::uint64_t>(), INT64_MAX))
+                                  : it->get<std::int64_t>();
 }
 
 std::string str(const nlohmann::json& j, const char* name) {
@@ -83,7 +97,7 @@ std::optional<Principal> TokenVerifier::decode_verified(std::string_view token, 
   p.kind = str(claims, "idtyp") == "user" ? PrincipalKind::user : PrincipalKind::app;
   p.scopes = string_list(claims, "scp", ' ');
   p.roles = string_list(claims, "roles", ' ');
-  p.expires_at = claims.value("exp", std::int64_t{0});
+  p.expires_at = numeric_date(claims, "exp");
   p.claims = std::move(claims);
   std::lock_guard lock(cache_mutex_);
   if (cache_.size() >= 4096) cache_.clear();  // bounded; tokens are re-verified after a clear
@@ -106,7 +120,7 @@ VerifyResult TokenVerifier::verify(std::string_view authorization, const std::ve
     r.failure = AuthFailure::expired;
     return r;
   }
-  if (p.claims.value("nbf", std::int64_t{0}) > now + 300) {  // Entra tolerates 5 minutes of skew
+  if (numeric_date(p.claims, "nbf") > now + 300) {  // Entra tolerates 5 minutes of skew
     r.failure = AuthFailure::not_yet_valid;
     return r;
   }

@@ -70,7 +70,8 @@ ErrorBody render(const AzureError& e, Dialect dialect, const std::string& reques
     case Dialect::plain:
       return {status, "text/plain; charset=utf-8", e.code() + ": " + e.message() + "\n"};
   }
-  return {status, "application/json; charset=utf-8", body.dump()};
+  // replace: messages may quote client input; an invalid byte must not turn an error into a throw.
+  return {status, "application/json; charset=utf-8", body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
 }
 
 }  // namespace azemu::error

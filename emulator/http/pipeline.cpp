@@ -3,7 +3,9 @@
 
 #include "emulator/error/dialects.hpp"
 #include "emulator/ids/guid.hpp"
+#include "emulator/json/request_json.hpp"
 #include "emulator/json/strings.hpp"
+#include "emulator/json/utf8.hpp"
 #include "emulator/log/log.hpp"
 
 #include <nlohmann/json.hpp>
@@ -13,6 +15,16 @@
 namespace azemu::http {
 
 namespace {
+const char* service_name(Dialect d) {
+  switch (d) {
+    case Dialect::arm: return "arm";
+    case Dialect::keyvault: return "keyvault";
+    case Dialect::graph: return "graph";
+    case Dialect::aad: return "aad";
+    default: return "azemu";
+  }
+}
+
 Dialect dialect_for_host(cloud::HostKind k) {
   switch (k) {
     case cloud::HostKind::login: return Dialect::aad;
@@ -35,9 +47,27 @@ AzureError malformed_json_error(Dialect dialect, const std::string& detail) {
       return AzureError(ErrorKind::BadRequest, "BadParameter", "The request body is not valid JSON: " + detail);
   }
 }
+
+// A path or query that decodes to invalid UTF-8 (%FF) is refused before any handler echoes it.
+AzureError bad_uri_error(Dialect dialect) {
+  const char* message = "The request URI is not valid: a percent-encoded sequence does not decode to UTF-8.";
+  switch (dialect) {
+    case Dialect::keyvault: return AzureError(ErrorKind::BadRequest, "BadParameter", message);
+    case Dialect::aad: return AzureError(ErrorKind::BadRequest, "invalid_request", message);
+    default: return AzureError(ErrorKind::BadRequest, "BadRequest", message);
+  }
+}
+
+bool uri_is_valid_utf8(const Request& req) {
+  if (!text::is_valid_utf8(req.path)) return false;
+  for (const auto& [k, v] : req.query)
+    if (!text::is_valid_utf8(k) || !text::is_valid_utf8(v)) return false;
+  return true;
+}
 }  // namespace
 
 Reply Pipeline::dispatch(Request& req, Dialect& dialect) const {
+  if (!uri_is_valid_utf8(req)) throw bad_uri_error(dialect);
   // 2. route
   Match m = router_.match(req);
   if (!m.route) {
@@ -62,8 +92,15 @@ Reply Pipeline::dispatch(Request& req, Dialect& dialect) const {
     req.principal = std::move(result.principal);
   }
 
-  // 4. handle
+  // 4. an injected fault, or the handler (the admin API itself is never faulted)
+  if (faults_ && req.host_info.kind != cloud::HostKind::local)
+    if (auto fault = faults_->match(req, service_name(dialect))) throw *fault;
   return route.handler(req);
+}
+
+Reply Pipeline::render(const AzureError& e, Dialect dialect, const Request& req) const {
+  auto body = error::render(e, dialect, req.request_id, clock_.now_iso());
+  return Reply::text(body.status, std::move(body.body), std::move(body.content_type));
 }
 
 Reply Pipeline::handle(Request& req) const {
@@ -81,30 +118,31 @@ Reply Pipeline::handle(Request& req) const {
   try {
     reply = dispatch(req, dialect);
   } catch (const AzureError& e) {
-    auto body = error::render(e, dialect, req.request_id, clock_.now_iso());
-    reply = Reply::text(body.status, std::move(body.body), std::move(body.content_type));
+    reply = render(e, dialect, req);
     for (const auto& h : e.headers()) reply.header(h.first, h.second);
     if (dialect == Dialect::arm) reply.header("x-ms-failure-cause", "gateway");
+  } catch (const json::RequestJsonRejected& e) {
+    // Not JSON, not UTF-8, or nested too deep: every service answers 400 in its own words.
+    reply = render(malformed_json_error(dialect, e.what()), dialect, req);
   } catch (const nlohmann::json::exception& e) {
-    // Malformed or mistyped JSON bodies: every service answers 400 in its own words.
-    AzureError err = malformed_json_error(dialect, e.what());
-    auto body = error::render(err, dialect, req.request_id, clock_.now_iso());
-    reply = Reply::text(body.status, std::move(body.body), std::move(body.content_type));
+    // A well-formed body with a value of the wrong type; the parser's own text stays in the log.
+    log::write(log::Level::info, "json value rejected", {{"request_id", req.request_id}, {"error", e.what()}});
+    reply = render(malformed_json_error(dialect, json::describe_json_error(e)), dialect, req);
   } catch (const std::exception& e) {
     log::write(log::Level::error, "internal error",
                {{"request_id", req.request_id}, {"error", e.what()}, {"path", req.path}});
     AzureError err(ErrorKind::Internal, "InternalServerError",
                    "Encountered internal server error. Diagnostic information: request id " + req.request_id + ".");
-    auto body = error::render(err, dialect, req.request_id, clock_.now_iso());
-    reply = Reply::text(body.status, std::move(body.body), std::move(body.content_type));
+    reply = render(err, dialect, req);
   }
 
   reply.header("x-ms-request-id", req.request_id);
   if (dialect == Dialect::arm) reply.header("x-ms-correlation-request-id", req.request_id);
   if (auto cid = req.header("x-ms-client-request-id"); !cid.empty()) reply.header("x-ms-client-request-id", std::string(cid));
 
-  if (log::enabled(log::Level::info)) {
-    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+  if (metrics_) metrics_->record(service_name(dialect), req.operation_id, reply.status, us / 1e6);
+  if (log::access_enabled()) {
     log::write(log::Level::info, "request",
                {{"method", req.method}, {"host", req.authority}, {"path", req.path}, {"status", reply.status},
                 {"op", req.operation_id}, {"us", us}, {"request_id", req.request_id}});

@@ -2,6 +2,7 @@
 #include "emulator/http/reply.hpp"
 #include "emulator/http/request.hpp"
 
+#include "emulator/json/request_json.hpp"
 #include "emulator/json/strings.hpp"
 
 #include <nlohmann/json.hpp>
@@ -28,7 +29,7 @@ const std::string& Request::param(const std::string& name) const {
 
 nlohmann::json Request::json_body() const {
   if (body.empty()) return nlohmann::json::object();
-  return nlohmann::json::parse(body);  // throws nlohmann::json::parse_error; the pipeline maps it
+  return json::parse_request_json(body);  // throws json::RequestJsonRejected; the pipeline maps it
 }
 
 std::map<std::string, std::string> Request::form() const {
@@ -69,7 +70,8 @@ void parse_target(Request& r, std::string_view target) {
 Reply Reply::json(int status, const nlohmann::json& body) {
   Reply r;
   r.status = status;
-  r.body = body.dump();
+  // replace: a string we echo back (a name from the path) can never make the reply itself throw.
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 

@@ -16,7 +16,10 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <atomic>
+#include <optional>
 
 namespace azemu::http {
 
@@ -62,7 +65,42 @@ bool is_health(const bhttp::request<bhttp::string_body>& req) {
   return req.method() == bhttp::verb::get && (t == "/health" || text::istarts_with(t, "/health?"));
 }
 
+// The admin API (/_azemu/...) answers on plain HTTP too, so `azemu ca|time|faults` and a container
+// that does not trust the CA yet can reach it; whoever reaches the listen address may use it.
+bool is_admin(const bhttp::request<bhttp::string_body>& req) { return text::istarts_with(req.target(), "/_azemu/"); }
+
 Reply health_reply() { return Reply::text(200, "{\"status\":\"ok\"}\n", "application/json"); }
+
+// A request Beast refused while reading it: too many header bytes, too large a body, or broken
+// framing (bad chunk sizes, Content-Length with Transfer-Encoding). Azure's front ends answer these
+// with a status before closing; nullopt means the peer just went away and nothing is owed.
+std::optional<Reply> framing_failure_reply(const boost::system::error_code& ec, std::size_t body_limit) {
+  auto error_body = [](int status, const char* code, std::string message) {
+    nlohmann::json j = {{"error", {{"code", code}, {"message", std::move(message)}}}};
+    return Reply::text(status, j.dump(), "application/json; charset=utf-8");
+  };
+  if (ec == bhttp::error::header_limit)
+    return error_body(431, "RequestHeaderFieldsTooLarge",
+                      "The request headers exceed the maximum size of " + std::to_string(kHeaderLimit / 1024) + " KB.");
+  if (ec == bhttp::error::body_limit)
+    return error_body(413, "RequestContentTooLarge",
+                      "The request content size exceeds the maximum size of " +
+                          std::to_string(body_limit / (1024 * 1024)) + " MB.");
+  if (ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
+      ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message && ec != bhttp::error::need_more)
+    return error_body(400, "BadRequest", "The request could not be parsed as HTTP/1.1 (" + ec.message() + ").");
+  return std::nullopt;
+}
+
+// Counts a request as in flight for the lifetime of the guard, even if the pipeline throws, so
+// shutdown never waits out its grace period for a request that already ended.
+struct InFlight {
+  std::atomic<int>& n;
+  explicit InFlight(std::atomic<int>& c) : n(c) { ++n; }
+  ~InFlight() { --n; }
+  InFlight(const InFlight&) = delete;
+  InFlight& operator=(const InFlight&) = delete;
+};
 }  // namespace
 
 struct Server::Impl {
@@ -73,11 +111,23 @@ struct Server::Impl {
   ServerOptions options;
   std::vector<std::unique_ptr<tcp::acceptor>> acceptors;
   std::atomic<std::uint64_t> served{0};
+  std::atomic<std::uint64_t> accepted{0};
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
 
   Impl(exec::Executors& e, tls::ServerTls& t, const Pipeline& p, const cloud::HostNames& n, ServerOptions o)
       : exec(e), tls(t), pipeline(p), names(n), options(o) {}
+
+  // The pipeline catches everything it knows; anything that still escapes answers 500 here.
+  Reply handle_guarded(Request& r) const {
+    try {
+      return pipeline.handle(r);
+    } catch (const std::exception& e) {
+      log::write(log::Level::error, "request failed outside the pipeline", {{"error", e.what()}});
+      return Reply::text(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Internal error.\"}}",
+                         "application/json; charset=utf-8");
+    }
+  }
 
   asio::awaitable<void> accept_loop(tcp::acceptor& acceptor) {
     for (;;) {
@@ -87,6 +137,7 @@ struct Server::Impl {
         log_io_failure(ec, "accept");
         continue;
       }
+      ++accepted;
       socket.set_option(tcp::no_delay(true));
       auto ex = socket.get_executor();
       asio::co_spawn(ex, connection(std::move(socket)), asio::detached);
@@ -126,9 +177,20 @@ struct Server::Impl {
           break;
         }
         bool keep = req.keep_alive();
-        Reply reply = is_health(req) ? health_reply()
-                                     : Reply::text(400, "azemu answers plain HTTP only for CONNECT and /health; use HTTPS.\n");
-        auto res = to_response(std::move(reply), req.version(), keep && is_health(req), false);
+        Reply reply;
+        if (is_health(req)) {
+          reply = health_reply();
+        } else if (is_admin(req)) {
+          Request r = to_request(req, "localhost");
+          r.authority = "localhost";  // the admin host, whatever name the client used
+          InFlight counted(in_flight);
+          reply = co_await exec::offload(exec.blocking(), [this, &r] { return handle_guarded(r); });
+          ++served;
+        } else {
+          reply = Reply::text(400, "azemu answers plain HTTP only for CONNECT, /health and /_azemu/; use HTTPS.\n");
+          keep = false;
+        }
+        auto res = to_response(std::move(reply), req.version(), keep, false);
         co_await bhttp::async_write(stream, res, asio::use_awaitable);
         if (!res.keep_alive()) {
           stream.socket().shutdown(tcp::socket::shutdown_both);
@@ -160,8 +222,20 @@ struct Server::Impl {
         where = "read";
         beast::get_lowest_layer(ss).expires_after(options.idle_timeout);
         bhttp::request_parser<bhttp::string_body> parser;
+        parser.header_limit(kHeaderLimit);
         parser.body_limit(options.body_limit);
-        co_await bhttp::async_read(ss, buffer, parser, asio::use_awaitable);
+        auto [read_ec, read_n] = co_await bhttp::async_read(ss, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        if (read_ec) {
+          auto refusal = framing_failure_reply(read_ec, options.body_limit);
+          if (!refusal) throw boost::system::system_error(read_ec);
+          // The stream is out of step after a refused message: answer, then close.
+          log::write(log::Level::info, "request refused", {{"status", refusal->status}, {"error", read_ec.message()}});
+          where = "write";
+          beast::get_lowest_layer(ss).expires_after(std::chrono::seconds(10));
+          auto res = to_response(std::move(*refusal), 11, false, false);
+          co_await bhttp::async_write(ss, res, asio::use_awaitable);
+          break;
+        }
         auto req = parser.release();
         bool keep = req.keep_alive() && !stopping;
         bool head = req.method() == bhttp::verb::head;
@@ -170,11 +244,11 @@ struct Server::Impl {
           reply = health_reply();
         } else {
           Request r = to_request(req, fallback_authority);
-          ++in_flight;
+          InFlight counted(in_flight);
           beast::get_lowest_layer(ss).expires_never();
           // `r` lives in this frame until the offloaded call returns: capture by reference only.
-          reply = co_await exec::offload(exec.blocking(), [this, &r] { return pipeline.handle(r); });
-          --in_flight;
+          // The pipeline catches everything it knows; anything that still escapes answers 500 here.
+          reply = co_await exec::offload(exec.blocking(), [this, &r] { return handle_guarded(r); });
           ++served;
         }
         where = "write";
@@ -233,5 +307,7 @@ void Server::stop(std::function<void()> done) {
 }
 
 std::uint64_t Server::requests_served() const { return impl_->served.load(); }
+int Server::in_flight() const { return impl_->in_flight.load(); }
+std::uint64_t Server::activity() const { return impl_->served.load() + impl_->accepted.load(); }
 
 }  // namespace azemu::http

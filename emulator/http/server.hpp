@@ -1,7 +1,8 @@
 // The one listening port. Each accepted connection is a coroutine on its own strand:
 //   first byte TLS?  yes -> TLS handshake (SNI picks the leaf) -> HTTP/1.1 keep-alive loop -> pipeline
 //                    no  -> one plain request: CONNECT <served host> -> "200 Connection established",
-//                           then TLS on the same socket; GET /health -> answered; anything else -> 400.
+//                           then TLS on the same socket; GET /health -> answered; /_azemu/... (the admin
+//                           API) -> the pipeline as host "localhost"; anything else -> 400.
 // CONNECT to a host azemu does not serve gets 403 and nothing is ever forwarded.
 #pragma once
 
@@ -20,8 +21,11 @@
 
 namespace azemu::http {
 
+/// Beast's default; Azure's front ends refuse larger header blocks with 431.
+inline constexpr std::size_t kHeaderLimit = 16 * 1024;
+
 struct ServerOptions {
-  std::size_t body_limit = 16 * 1024 * 1024;
+  std::size_t body_limit = 4 * 1024 * 1024;  // ARM documents 4 MB per request (templates included)
   std::chrono::seconds idle_timeout{120};
   std::chrono::seconds shutdown_grace{5};
 };
@@ -41,6 +45,10 @@ public:
   void stop(std::function<void()> done);
 
   std::uint64_t requests_served() const;
+  /// Connections accepted plus requests served: moves with any traffic (idle detection).
+  std::uint64_t activity() const;
+  /// Requests inside the pipeline right now (shutdown waits for these).
+  int in_flight() const;
 
 private:
   struct Impl;

@@ -1,9 +1,11 @@
-// Process log: one JSON object per line on stderr (access lines and events), filtered by level.
-// Deliberately tiny: no sinks, no formatting language.
+// Process log: one JSON object per line (events, and per-request access lines when asked for),
+// filtered by level, on stderr or in a file rotated by size so a long-running lab never fills its
+// disk. Deliberately tiny: one sink, no formatting language.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,15 @@ Level level();
 /// "debug" | "info" | "warn" | "error" | "off"; throws std::invalid_argument otherwise.
 Level parse_level(std::string_view name);
 bool enabled(Level level);
+
+/// Per-request access lines ("msg":"request"): off by default — they grow with traffic, not events.
+void set_access(bool on);
+bool access_enabled();
+
+/// Writes to `path` instead of stderr; when the file passes `max_bytes` it becomes path.1 (path.1
+/// becomes path.2, ... up to `keep` old files) and a new one starts. Throws std::runtime_error when
+/// the file cannot be opened.
+void set_file(const std::string& path, std::size_t max_bytes, unsigned keep);
 
 /// Writes {"time","level","msg",...fields}. `fields` must be an object or null.
 void write(Level level, std::string_view msg, const nlohmann::json& fields);

@@ -3,6 +3,10 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <map>
@@ -127,8 +131,20 @@ Statement Connection::prepare(std::string_view sql) {
 
 int Connection::changes() const { return sqlite3_changes(db_); }
 
+namespace {
+// The database holds sealed secrets and hashes, and the -wal/-shm files inherit its mode (SQLite
+// copies the main file's permissions), so the file is made owner-only before SQLite creates it,
+// and older data dirs are tightened on open.
+void restrict_to_owner(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd);
+  for (const char* suffix : {"", "-wal", "-shm"}) ::chmod((path + suffix).c_str(), 0600);
+}
+}  // namespace
+
 Database::Database(std::string path, const std::vector<Migration>& migrations)
     : path_(std::move(path)), id_(g_next_db_id++) {
+  if (path_ != ":memory:" && !path_.empty()) restrict_to_owner(path_);
   auto sorted = migrations;
   std::sort(sorted.begin(), sorted.end(), [](const Migration& a, const Migration& b) {
     return a.component != b.component ? a.component < b.component : a.version < b.version;

@@ -7,7 +7,9 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace azemu::aad {
 
@@ -20,6 +22,27 @@ std::string derive(std::string_view password, std::string_view salt, int iterati
     throw std::runtime_error("PBKDF2 failed");
   return text::base64_encode(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
 }
+// What derive() returned for a (salt, iterations, candidate), keyed by a one-way digest so the cache
+// holds no candidate in the clear. Bounded: cleared when full, then refilled by use.
+class DerivedCache {
+public:
+  std::string derive_cached(std::string_view password, std::string_view salt, int iterations) {
+    std::string key = sha256_hex(std::string(salt) + ':' + std::to_string(iterations) + ':' + std::string(password));
+    {
+      std::lock_guard lock(mutex_);
+      if (auto it = map_.find(key); it != map_.end()) return it->second;
+    }
+    std::string derived = derive(password, salt, iterations);
+    std::lock_guard lock(mutex_);
+    if (map_.size() >= 4096) map_.clear();
+    map_.emplace(std::move(key), derived);
+    return derived;
+  }
+
+private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::string> map_;
+};
 }  // namespace
 
 PasswordHash hash_password(std::string_view password, int iterations) {
@@ -32,7 +55,8 @@ PasswordHash hash_password(std::string_view password, int iterations) {
 
 bool verify_password(std::string_view password, const PasswordHash& stored) {
   if (stored.hash.empty() || stored.iterations <= 0) return false;
-  std::string candidate = derive(password, stored.salt, stored.iterations);
+  static DerivedCache cache;
+  std::string candidate = cache.derive_cached(password, stored.salt, stored.iterations);
   return candidate.size() == stored.hash.size() &&
          CRYPTO_memcmp(candidate.data(), stored.hash.data(), candidate.size()) == 0;
 }

@@ -1,6 +1,8 @@
 // The authorization check; see authorizer.hpp for the rules.
 #include "fake-arm/authorization/authorizer.hpp"
 
+#include "emulator/json/glob.hpp"
+
 #include "emulator/json/strings.hpp"
 #include "fake-arm/authorization/builtin_roles.hpp"
 #include "fake-arm/authorization/role_assignments/role_assignment_store.hpp"
@@ -12,32 +14,10 @@
 namespace azemu::arm {
 
 namespace {
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-// Glob with '*' only; iterative with one backtrack point, so no pattern can blow up.
-bool glob(std::string_view p, std::string_view s) {
-  std::size_t pi = 0, si = 0, star = std::string_view::npos, mark = 0;
-  while (si < s.size()) {
-    if (pi < p.size() && p[pi] == '*') {
-      star = pi++;
-      mark = si;
-    } else if (pi < p.size() && lower(p[pi]) == lower(s[si])) {
-      ++pi;
-      ++si;
-    } else if (star != std::string_view::npos) {
-      pi = star + 1;
-      si = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (pi < p.size() && p[pi] == '*') ++pi;
-  return pi == p.size();
-}
 
 bool any_match(const std::vector<std::string>& patterns, std::string_view action) {
   for (const auto& p : patterns)
-    if (glob(p, action)) return true;
+    if (text::glob_match(p, action)) return true;
   return false;
 }
 
@@ -48,7 +28,7 @@ std::vector<Permission> custom_permissions(const std::string& json) {
 }
 }  // namespace
 
-bool action_matches(std::string_view pattern, std::string_view action) { return glob(pattern, action); }
+bool action_matches(std::string_view pattern, std::string_view action) { return text::glob_match(pattern, action); }
 
 bool permissions_allow(const std::vector<Permission>& permissions, std::string_view action) {
   for (const auto& p : permissions)

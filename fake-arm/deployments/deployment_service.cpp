@@ -4,6 +4,7 @@
 #include "emulator/json/strings.hpp"
 #include "fake-arm/authorization/actions.hpp"
 #include "fake-arm/core/locations.hpp"
+#include "fake-arm/deployments/deployment_recovery.hpp"
 #include "fake-arm/deployments/deployment_summary.hpp"
 #include "fake-arm/errors.hpp"
 #include "fake-arm/resources/resource_groups/resource_group_model.hpp"
@@ -23,29 +24,8 @@ std::int64_t DeploymentService::now_ms() const {
   return std::chrono::duration_cast<std::chrono::milliseconds>(clock_.now().time_since_epoch()).count();
 }
 
-void DeploymentService::ready() const {
-  std::call_once(recovered_, [this] { recover_interrupted(); });
-}
-
 void DeploymentService::recover_interrupted() const {
-  const AzureError e = errors::deployment_interrupted();
-  db_.write([&](store::Connection& c) {
-    for (auto d : store_.list_active(c)) {
-      d.state = DeploymentState::failed;
-      d.changed_ms = d.ended_ms.emplace(now_ms());
-      d.error = {{"code", e.code()}, {"target", d.id.str()}, {"message", e.message()}};
-      store_.upsert(c, d);
-      for (auto op : store_.operations(c, d.id)) {
-        if (op.state != "Running") continue;
-        op.state = "Failed";
-        op.status_code = "InternalServerError";
-        op.status_message = {{"status", "Failed"}, {"error", {{"code", e.code()}, {"message", e.message()}}}};
-        op.changed_ms = *d.ended_ms;
-        store_.update_operation(c, d.id, op);
-      }
-      ops_.fail(c, d.operation_id, e.code(), e.message());
-    }
-  });
+  db_.write([&](store::Connection& c) { fail_interrupted_deployments(c, ops_, now_ms()); });
 }
 
 DeploymentService::Prepared DeploymentService::prepare(const auth::Principal& caller, const ResourceId& id,
@@ -140,7 +120,6 @@ DeploymentService::Started DeploymentService::accept(const auth::Principal& call
 DeploymentService::Started DeploymentService::create_or_update(const auth::Principal& caller, const ResourceId& id,
                                                                const DeploymentInput& in,
                                                                const std::string& correlation_id) const {
-  ready();
   DeploymentRunner::Job job{caller, id, tmpl::Plan(nullptr), {}, in.mode};
   Started s = accept(caller, id, in, correlation_id, job);
   const DeploymentRunner* runner = &runner_;
@@ -150,7 +129,6 @@ DeploymentService::Started DeploymentService::create_or_update(const auth::Princ
 
 Deployment DeploymentService::deploy_now(const auth::Principal& caller, const ResourceId& id,
                                          const DeploymentInput& in, const std::string& correlation_id) const {
-  ready();
   DeploymentRunner::Job job{caller, id, tmpl::Plan(nullptr), {}, in.mode};
   Started s = accept(caller, id, in, correlation_id, job);
   runner_.run(job);
@@ -159,7 +137,6 @@ Deployment DeploymentService::deploy_now(const auth::Principal& caller, const Re
 
 nlohmann::json DeploymentService::validate(const auth::Principal& caller, const ResourceId& id,
                                            const DeploymentInput& in, const std::string& correlation_id) const {
-  ready();
   Prepared p = prepare(caller, id, in, correlation_id, actions::kDeploymentsValidate);
   p.deployment.state = DeploymentState::succeeded;
   nlohmann::json validated = nlohmann::json::array();
@@ -183,7 +160,6 @@ void require_group(store::Database& db, const ResourceGroupStore& groups, const 
 }  // namespace
 
 Deployment DeploymentService::get(const auth::Principal& caller, const ResourceId& id) const {
-  ready();
   subs_.require(caller, id.subscription_id());
   authz_.authorize(caller, actions::kDeploymentsRead, id.str());
   require_group(db_, groups_, id);
@@ -191,7 +167,6 @@ Deployment DeploymentService::get(const auth::Principal& caller, const ResourceI
 }
 
 bool DeploymentService::exists(const auth::Principal& caller, const ResourceId& id) const {
-  ready();
   subs_.require(caller, id.subscription_id());
   authz_.authorize(caller, actions::kDeploymentsRead, id.str());
   require_group(db_, groups_, id);
@@ -200,7 +175,6 @@ bool DeploymentService::exists(const auth::Principal& caller, const ResourceId& 
 
 Paged<Deployment> DeploymentService::list(const auth::Principal& caller, const ResourceId& scope,
                                           const std::optional<DeploymentState>& state, const ListQuery& q) const {
-  ready();
   Subscription sub = subs_.require(caller, scope.subscription_id());
   authz_.authorize(caller, actions::kDeploymentsRead, scope.str() + "/providers/" + kDeploymentType);
   require_group(db_, groups_, scope);
@@ -212,7 +186,6 @@ Paged<Deployment> DeploymentService::list(const auth::Principal& caller, const R
 }
 
 std::optional<AsyncOperation> DeploymentService::remove(const auth::Principal& caller, const ResourceId& id) const {
-  ready();
   subs_.require(caller, id.subscription_id());
   authz_.authorize(caller, actions::kDeploymentsDelete, id.str());
   require_group(db_, groups_, id);
@@ -226,7 +199,6 @@ std::optional<AsyncOperation> DeploymentService::remove(const auth::Principal& c
 }
 
 void DeploymentService::cancel(const auth::Principal& caller, const ResourceId& id) const {
-  ready();
   subs_.require(caller, id.subscription_id());
   authz_.authorize(caller, actions::kDeploymentsCancel, id.str());
   require_group(db_, groups_, id);
@@ -241,7 +213,6 @@ void DeploymentService::cancel(const auth::Principal& caller, const ResourceId& 
 }
 
 nlohmann::json DeploymentService::export_template(const auth::Principal& caller, const ResourceId& id) const {
-  ready();
   subs_.require(caller, id.subscription_id());
   authz_.authorize(caller, actions::kDeploymentsExport, id.str());
   require_group(db_, groups_, id);
@@ -251,7 +222,6 @@ nlohmann::json DeploymentService::export_template(const auth::Principal& caller,
 
 std::vector<DeploymentOperation> DeploymentService::operations(const auth::Principal& caller,
                                                                const ResourceId& id) const {
-  ready();
   subs_.require(caller, id.subscription_id());
   authz_.authorize(caller, actions::kDeploymentOperationsRead, id.str());
   require_group(db_, groups_, id);
@@ -263,7 +233,6 @@ std::vector<DeploymentOperation> DeploymentService::operations(const auth::Princ
 
 DeploymentOperation DeploymentService::operation(const auth::Principal& caller, const ResourceId& id,
                                                  const std::string& operation_id) const {
-  ready();
   subs_.require(caller, id.subscription_id());
   authz_.authorize(caller, actions::kDeploymentOperationsRead, id.str());
   require_group(db_, groups_, id);

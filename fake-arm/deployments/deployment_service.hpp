@@ -6,8 +6,9 @@
 //
 // Crash safety (decision): a deployment that was Accepted/Running when a previous azemu process
 // stopped cannot be resumed (its job, the caller's identity and secure parameters were in memory
-// only), so the first call after start marks it Failed with DeploymentInterrupted and fails its
-// polling operation; the resources it had deployed stay. Rerunning it is safe: PUTs are idempotent.
+// only), so start-up (deployment_recovery.hpp, before the port opens) marks it Failed with
+// DeploymentInterrupted and fails its polling operation; the resources it had deployed stay.
+// Rerunning it is safe: PUTs are idempotent.
 #pragma once
 
 #include "emulator/auth/principal.hpp"
@@ -22,7 +23,6 @@
 #include "fake-arm/resources/resource_groups/resource_group_store.hpp"
 #include "fake-arm/resources/subscriptions/subscription_service.hpp"
 
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,8 +79,8 @@ public:
   /// Unix milliseconds now (the duration of a running deployment is printed against it).
   std::int64_t now_ms() const;
 
-  /// Fails every deployment a previous process left Accepted/Running (see the file comment).
-  /// Runs once, on the first call of any method above; public for tests.
+  /// Fails every deployment a previous process left Accepted/Running (see the file comment); for
+  /// tests — azemu itself runs fail_interrupted_deployments() at start-up.
   void recover_interrupted() const;
 
 private:
@@ -90,7 +90,6 @@ private:
   Started accept(const auth::Principal& caller, const ResourceId& id, const DeploymentInput& in,
                  const std::string& correlation_id, DeploymentRunner::Job& job) const;
   Deployment require(store::Connection& c, const ResourceId& id) const;
-  void ready() const;
 
   store::Database& db_;
   const exec::Clock& clock_;
@@ -101,7 +100,6 @@ private:
   const DeploymentRunner& runner_;
   DeploymentStore store_;
   ResourceGroupStore groups_;
-  mutable std::once_flag recovered_;
 };
 
 }  // namespace azemu::arm

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "emulator/exec/clock.hpp"
-#include "fake-keyvault/common/crypto_envelope.hpp"
+#include "emulator/store/crypto_envelope.hpp"
 #include "fake-keyvault/common/vault_context.hpp"
 #include "fake-keyvault/keys/key_store.hpp"
 
@@ -16,7 +16,7 @@ namespace azemu::kv {
 
 class KeyService {
 public:
-  KeyService(KeyStore& store, const Envelope& envelope) : store_(store), envelope_(envelope) {}
+  KeyService(KeyStore& store, const store::Envelope& envelope) : store_(store), envelope_(envelope) {}
 
   /// New version of `name`. Throws BadParameter (kty, size, curve, HSM on standard), Conflict
   /// (ObjectIsDeletedButRecoverable).
@@ -60,7 +60,7 @@ private:
   std::string material(const VaultContext& ctx, const KeyVersion& k) const;
 
   KeyStore& store_;
-  const Envelope& envelope_;
+  const store::Envelope& envelope_;
 };
 
 }  // namespace azemu::kv

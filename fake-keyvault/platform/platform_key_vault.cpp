@@ -5,7 +5,7 @@
 #include "emulator/ids/guid.hpp"
 #include "emulator/json/strings.hpp"
 #include "fake-keyvault/common/audit_record.hpp"
-#include "fake-keyvault/common/crypto_envelope.hpp"
+#include "emulator/store/crypto_envelope.hpp"
 #include "fake-keyvault/common/object_ids.hpp"
 #include "fake-keyvault/common/vault_context.hpp"
 #include "fake-keyvault/keys/key_service.hpp"
@@ -189,7 +189,7 @@ private:
   static constexpr const char* kPlatformApiVersion = "2016-10-01";
 
   KvDeps& deps_;
-  Envelope envelope_;
+  store::Envelope envelope_;
   KeyStore key_store_;
   KeyService keys_;
   SecretStore secret_store_;

@@ -1,11 +1,11 @@
 // Azure semantics of secrets: a new version per set, the 25 KB limit, disabled secrets refusing
 // get (403 SecretDisabled), soft delete with the vault's retention and purge protection, and
-// backup/restore blobs. Values are sealed with the Envelope before they reach the store.
+// backup/restore blobs. Values are sealed with the store::Envelope before they reach the store.
 // Not enforced, like the real service: exp/nbf of secrets are informational (Observed: expired
 // secrets stay readable, Altinn/altinn-studio #5029).
 #pragma once
 
-#include "fake-keyvault/common/crypto_envelope.hpp"
+#include "emulator/store/crypto_envelope.hpp"
 #include "fake-keyvault/common/vault_context.hpp"
 #include "fake-keyvault/secrets/secret_store.hpp"
 
@@ -16,7 +16,7 @@ namespace azemu::kv {
 
 class SecretService {
 public:
-  SecretService(SecretStore& store, const Envelope& envelope) : store_(store), envelope_(envelope) {}
+  SecretService(SecretStore& store, const store::Envelope& envelope) : store_(store), envelope_(envelope) {}
 
   /// New version. Throws BadParameter (name, size), Conflict (ObjectIsDeletedButRecoverable).
   SecretVersion set(const VaultContext& ctx, const std::string& name, const SecretSet& in);
@@ -42,7 +42,7 @@ private:
   std::string value_of(const VaultContext& ctx, const SecretVersion& s) const;
 
   SecretStore& store_;
-  const Envelope& envelope_;
+  const store::Envelope& envelope_;
 };
 
 }  // namespace azemu::kv

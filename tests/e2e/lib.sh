@@ -98,6 +98,15 @@ print(json.loads(base64.urlsafe_b64decode(p))[sys.argv[2]])
 PY
 }
 
+# sp_token SCOPE: a client_credentials token of the seeded service principal (after `azemu env`),
+# straight from azemu's port (no proxy), e.g. sp_token https://management.azure.com/.default
+sp_token() {
+  curl -sf --noproxy '*' --cacert "$DATA/ca.pem" "https://localhost:$PORT/$AZEMU_TENANT_ID/oauth2/v2.0/token" \
+    --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$AZEMU_CLIENT_ID" \
+    --data-urlencode "client_secret=$AZEMU_CLIENT_SECRET" --data-urlencode "scope=$1" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
+
 # advance_time SECONDS: moves azemu's clock forward (needs --test-controls).
 advance_time() {
   curl -sf --noproxy '*' --cacert "$DATA/ca.pem" -X POST -H 'content-type: application/json' \

@@ -45,10 +45,11 @@ std::string make_temp_dir(const std::string& prefix) {
 
 struct TestStack::Deps {
   Deps(aad::AadDeps a, kv::KvDeps k, exec::Jobs& jobs, ports::VmRuntime& vms)
-      : aad(a), kv(k), platform_kv(kv::make_platform_key_vault(kv)),
-        arm{k.db, k.clock, k.names, k.directory, k.audit, jobs, vms, *platform_kv} {}
+      : aad(a), kv(k), sealing(k.master_key), platform_kv(kv::make_platform_key_vault(kv)),
+        arm{k.db, k.clock, k.names, k.directory, k.audit, jobs, vms, *platform_kv, sealing} {}
   aad::AadDeps aad;
   kv::KvDeps kv;
+  store::Envelope sealing;
   std::unique_ptr<ports::PlatformKeyVault> platform_kv;
   arm::ArmDeps arm;
 };

@@ -23,13 +23,15 @@ struct ComputeDeps {
   const ProviderService& providers;
   const AsyncOperations& operations;
   const Authorizer& authorizer;
+  const store::Envelope& sealing;  // extension protectedSettings at rest
 };
 
 struct ComputeProvider {
   explicit ComputeProvider(const ComputeDeps& d)
       : disks(d.db, d.clock, d.subscriptions, d.providers, d.authorizer, d.jobs, d.runtime),
-        vms(d.db, d.clock, d.subscriptions, d.providers, d.operations, d.authorizer, d.jobs, d.runtime, d.platform_kv),
-        extensions(d.db, d.clock, d.subscriptions, d.operations, d.authorizer, d.jobs, d.runtime, vms),
+        vms(d.db, d.clock, d.subscriptions, d.providers, d.operations, d.authorizer, d.jobs, d.runtime, d.platform_kv,
+            d.sealing),
+        extensions(d.db, d.clock, d.subscriptions, d.operations, d.authorizer, d.jobs, d.runtime, vms, d.sealing),
         disks_h(disks), vms_h(vms), extensions_h(extensions),
         vms_d(d.db, d.operations, vms), extensions_d(d.db, d.operations, extensions), disks_d(disks) {}
 

@@ -1,6 +1,8 @@
 // SQL for arm_compute_vm_state and arm_compute_extension_state; see compute_state_store.hpp.
 #include "fake-arm/providers/compute/compute_state_store.hpp"
 
+#include <stdexcept>
+
 namespace azemu::arm::compute {
 
 std::optional<PowerState> VmStateStore::power(store::Connection& c, const ResourceId& vm) const {
@@ -33,7 +35,12 @@ std::vector<ResourceId> VmStateStore::with_power(store::Connection& c, PowerStat
 std::optional<ExtensionState> ExtensionStateStore::get(store::Connection& c, const ResourceId& ext) const {
   auto s = c.query("SELECT sequence_number, protected_settings FROM arm_compute_extension_state WHERE id_key = ?", ext.key());
   if (!s.step()) return std::nullopt;
-  return ExtensionState{static_cast<int>(s.int64(0)), nlohmann::json::parse(s.text(1))};
+  const std::string stored = s.text(1);
+  if (auto plain = sealing_.open(stored, ext.key()))
+    return ExtensionState{static_cast<int>(s.int64(0)), nlohmann::json::parse(*plain)};
+  if (!stored.empty() && stored.front() == '{')  // written by an azemu from before sealing
+    return ExtensionState{static_cast<int>(s.int64(0)), nlohmann::json::parse(stored)};
+  throw std::runtime_error("stored protectedSettings do not open with this data dir's master key");
 }
 
 void ExtensionStateStore::put(store::Connection& c, const ResourceId& ext, const ExtensionState& st,
@@ -41,7 +48,8 @@ void ExtensionStateStore::put(store::Connection& c, const ResourceId& ext, const
   c.run("INSERT INTO arm_compute_extension_state (id_key, sequence_number, protected_settings, changed_at) "
         "VALUES (?, ?, ?, ?) ON CONFLICT(id_key) DO UPDATE SET sequence_number = excluded.sequence_number, "
         "protected_settings = excluded.protected_settings, changed_at = excluded.changed_at",
-        ext.key(), static_cast<std::int64_t>(st.sequence_number), st.protected_settings.dump(), now);
+        ext.key(), static_cast<std::int64_t>(st.sequence_number), sealing_.seal(st.protected_settings.dump(), ext.key()),
+        now);
 }
 
 }  // namespace azemu::arm::compute

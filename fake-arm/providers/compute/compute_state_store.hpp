@@ -3,6 +3,7 @@
 // with them (ON DELETE CASCADE). Values only, inside the caller's transaction.
 #pragma once
 
+#include "emulator/store/crypto_envelope.hpp"
 #include "emulator/store/database.hpp"
 #include "fake-arm/core/resource_id.hpp"
 #include "fake-arm/providers/compute/compute_common.hpp"
@@ -33,10 +34,18 @@ struct ExtensionState {
   nlohmann::json protected_settings = nlohmann::json::object();
 };
 
+/// protectedSettings never reach the database in the clear: they are sealed with the data dir's
+/// master key, bound to the extension's id (a row copied to another extension does not open).
 class ExtensionStateStore {
 public:
+  explicit ExtensionStateStore(const store::Envelope& sealing) : sealing_(sealing) {}
+  /// Rows written before sealing (plain JSON) still read; they are sealed at their next put.
+  /// Throws std::runtime_error when stored settings open neither way (another master key).
   std::optional<ExtensionState> get(store::Connection& c, const ResourceId& extension) const;
   void put(store::Connection& c, const ResourceId& extension, const ExtensionState& s, std::int64_t now) const;
+
+private:
+  const store::Envelope& sealing_;
 };
 
 }  // namespace azemu::arm::compute

@@ -44,6 +44,19 @@ TEST_SUITE("jwt") {
     CHECK(v.verify("Bearer " + sign_jwt(other, key()), kArm, 1000).failure == AuthFailure::wrong_tenant);
   }
 
+  TEST_CASE("validly signed claims of the wrong type fail as tokens, never as type errors") {
+    auto v = verifier();
+    auto c = claims(1000);
+    c["exp"] = "2099-01-01";
+    CHECK(v.verify("Bearer " + sign_jwt(c, key()), kArm, 1000).failure == AuthFailure::expired);
+    c = claims(1000);
+    c["nbf"] = nlohmann::json::array({1});
+    CHECK(v.verify("Bearer " + sign_jwt(c, key()), kArm, 1000).ok);  // nbf unreadable → no lower bound
+    c = claims(1000);
+    c["exp"] = 1e300;
+    CHECK(v.verify("Bearer " + sign_jwt(c, key()), kArm, 1000).failure == AuthFailure::expired);
+  }
+
   TEST_CASE("a token signed by another key is rejected") {
     SigningKey stranger = SigningKey::generate();
     auto token = sign_jwt(claims(1000), stranger);

@@ -6,9 +6,12 @@
 
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 using namespace azemu;
@@ -46,7 +49,10 @@ struct LiveServer {
 
   LiveServer() {
     router.scope({{cloud::HostKind::management}, Dialect::arm, nullptr})
-        .get("/echo", "Echo", [](http::Request& r) { return http::Reply::ok({{"host", r.host}, {"path", r.path}}); });
+        .get("/echo", "Echo", [](http::Request& r) { return http::Reply::ok({{"host", r.host}, {"path", r.path}}); })
+        .post("/echo", "EchoBody", [](http::Request& r) { return http::Reply::ok({{"body", r.json_body()}}); })
+        .get("/things/{name}", "GetThing", [](http::Request& r) { return http::Reply::ok({{"name", r.param("name")}}); })
+        .get("/throws", "Throws", [](http::Request&) -> http::Reply { throw std::runtime_error("boom \xff"); });
     port = server.listen("127.0.0.1", 0).port();
     server.start();
     thread = std::thread([this] { exec.run(); });
@@ -57,7 +63,19 @@ struct LiveServer {
     std::filesystem::remove_all(dir);
   }
   std::string p() const { return std::to_string(port); }
+  /// curl through the proxy to management.azure.com; prints "<status>\n<body>".
+  Run curl(const std::string& args) const {
+    return run("curl -sS -o - -w '\n%{http_code}' --cacert " + dir + "/ca.pem -x http://127.0.0.1:" + p() + " " + args);
+  }
+  /// Raw bytes over TLS (SNI management.azure.com); returns the first response line.
+  std::string raw(const std::string& printf_bytes) const {
+    return run("printf '" + printf_bytes + "' | timeout 10 openssl s_client -quiet -connect 127.0.0.1:" + p() +
+               " -servername management.azure.com 2>/dev/null | head -1")
+        .output;
+  }
 };
+
+std::string status_of(const Run& r) { return r.output.substr(r.output.rfind('\n') + 1); }
 }  // namespace
 
 TEST_SUITE("server") {
@@ -104,5 +122,69 @@ TEST_SUITE("server") {
                  url + " " + url + " " + url);
     CHECK(r.exit_code == 0);
     CHECK(r.output.find("\"path\":\"/echo\"") != std::string::npos);
+  }
+
+  TEST_CASE("a header block over the limit gets 431, and the server keeps serving") {
+    LiveServer s;
+    std::string big(http::kHeaderLimit + 100, 'a');
+    auto r = s.curl("-H 'X-Big: " + big + "' https://management.azure.com/echo");
+    CHECK(status_of(r) == "431");
+    CHECK(r.output.find("RequestHeaderFieldsTooLarge") != std::string::npos);
+    CHECK(status_of(s.curl("https://management.azure.com/echo")) == "200");
+  }
+
+  TEST_CASE("a body over the limit gets 413 before it is read") {
+    LiveServer s;
+    std::string file = s.dir + "/big.json";
+    run("head -c 5000000 /dev/zero | tr '\\0' ' ' > " + file);
+    auto r = s.curl("-H 'Content-Type: application/json' --data-binary @" + file + " https://management.azure.com/echo");
+    CHECK(status_of(r) == "413");
+    CHECK(r.output.find("RequestContentTooLarge") != std::string::npos);
+  }
+
+  TEST_CASE("broken framing gets 400: Content-Length with chunked, a bad chunk size") {
+    LiveServer s;
+    CHECK(s.raw("POST /echo HTTP/1.1\\r\\nHost: management.azure.com\\r\\nContent-Length: 5\\r\\n"
+                "Transfer-Encoding: chunked\\r\\n\\r\\n0\\r\\n\\r\\n")
+              .find("400") != std::string::npos);
+    CHECK(s.raw("POST /echo HTTP/1.1\\r\\nHost: management.azure.com\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n"
+                "zz\\r\\nabc\\r\\n")
+              .find("400") != std::string::npos);
+  }
+
+  TEST_CASE("JSON nested 100k deep and invalid UTF-8 get 400 InvalidRequestContent") {
+    LiveServer s;
+    std::string file = s.dir + "/deep.json";
+    {
+      const int n = 100000;
+      std::string deep_body = "{\"tags\":";
+      for (int i = 0; i < n; ++i) deep_body += "{\"a\":";
+      deep_body += "\"1\"" + std::string(n, '}') + "}";
+      std::ofstream(file) << deep_body;
+    }
+    auto deep = s.curl("-H 'Content-Type: application/json' --data-binary @" + file + " https://management.azure.com/echo");
+    CHECK(status_of(deep) == "400");
+    CHECK(deep.output.find("InvalidRequestContent") != std::string::npos);
+    std::ofstream(s.dir + "/bad.json") << "{\"location\":\"west\xffus\"}";
+    auto bad = s.curl("--data-binary @" + s.dir + "/bad.json https://management.azure.com/echo");
+    CHECK(status_of(bad) == "400");
+    CHECK(bad.output.find("not valid UTF-8") != std::string::npos);
+    CHECK(status_of(s.curl("https://management.azure.com/echo")) == "200");
+  }
+
+  TEST_CASE("%FF in a path gets a 400 with a valid JSON body") {
+    LiveServer s;
+    auto r = s.curl("https://management.azure.com/things/a%FFb");
+    CHECK(status_of(r) == "400");
+    auto body = r.output.substr(0, r.output.rfind('\n'));
+    CHECK(nlohmann::json::accept(body));
+  }
+
+  TEST_CASE("an unexpected exception answers 500 without its text and leaves nothing in flight") {
+    LiveServer s;
+    auto r = s.curl("https://management.azure.com/throws");
+    CHECK(status_of(r) == "500");
+    CHECK(r.output.find("boom") == std::string::npos);
+    CHECK(s.server.in_flight() == 0);
   }
 }

@@ -1,6 +1,7 @@
 #include "fake-arm/deployments/deployment_handlers.hpp"
 
 #include "emulator/json/strings.hpp"
+#include "fake-arm/mount.hpp"
 #include "tests/fake-arm/arm_test_helpers.hpp"
 
 #include <doctest/doctest.h>
@@ -364,7 +365,7 @@ TEST_SUITE("deployment_handlers") {
     CHECK(deleted);
   }
 
-  TEST_CASE("a deployment left Running by a previous process is failed on first use") {
+  TEST_CASE("a deployment left Running by a previous process is failed by start-up recovery") {
     DeployFixture f;
     const std::string id = "/subscriptions/" + f.sub + "/resourceGroups/rg/providers/Microsoft.Resources/deployments/stale";
     f.stack.db().write([&](store::Connection& c) {
@@ -374,7 +375,10 @@ TEST_SUITE("deployment_handlers") {
             json{{"mode", "Incremental"}, {"template", json::object()}, {"parameters", json::object()},
                  {"providers", json::array()}, {"dependencies", json::array()}, {"outputResources", json::array()}}
                 .dump());
+      c.run("INSERT INTO arm_operations (id, subscription_id, namespace, location, kind, status, started_at) "
+            "VALUES ('op-x', ?, 'Microsoft.Resources', '', 'deploymentCreate', 'InProgress', 1)", f.sub);
     });
+    CHECK(arm::recover_interrupted_work(f.stack.db(), f.stack.clock()) == 1);
     auto d = f.get(f.dep_url("stale"));
     INFO(d.dump());
     CHECK(d["properties"]["provisioningState"] == "Failed");

@@ -27,8 +27,9 @@ class ExtensionService {
 public:
   ExtensionService(store::Database& db, const exec::Clock& clock, const SubscriptionService& subs,
                    const AsyncOperations& ops, const Authorizer& authz, exec::Jobs& jobs, ports::VmRuntime& runtime,
-                   const VirtualMachineService& vms)
-      : db_(db), clock_(clock), subs_(subs), ops_(ops), authz_(authz), jobs_(jobs), runtime_(runtime), vms_(vms) {}
+                   const VirtualMachineService& vms, const store::Envelope& sealing)
+      : db_(db), clock_(clock), subs_(subs), ops_(ops), authz_(authz), jobs_(jobs), runtime_(runtime), vms_(vms),
+        states_(sealing) {}
 
   // Every method throws SubscriptionNotFound, AuthorizationFailed (Microsoft.Compute/virtualMachines/
   // extensions/{read|write|delete}), ResourceGroupNotFound and ResourceNotFound (VM) first.

@@ -40,9 +40,10 @@ class VirtualMachineService {
 public:
   VirtualMachineService(store::Database& db, const exec::Clock& clock, const SubscriptionService& subs,
                         const ProviderService& providers, const AsyncOperations& ops, const Authorizer& authz,
-                        exec::Jobs& jobs, ports::VmRuntime& runtime, ports::PlatformKeyVault& platform_kv)
+                        exec::Jobs& jobs, ports::VmRuntime& runtime, ports::PlatformKeyVault& platform_kv,
+                        const store::Envelope& sealing)
       : db_(db), clock_(clock), subs_(subs), providers_(providers), ops_(ops), authz_(authz), jobs_(jobs), runtime_(runtime),
-        platform_(platform_kv) {}
+        platform_(platform_kv), extension_states_(sealing) {}
 
   // Every method throws SubscriptionNotFound, AuthorizationFailed (Microsoft.Compute/
   // virtualMachines/{read|write|delete|<action>/action}) and ResourceGroupNotFound first; methods

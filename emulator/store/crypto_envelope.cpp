@@ -1,5 +1,5 @@
 // AES-256-GCM envelope; see crypto_envelope.hpp. One of the few files allowed to include OpenSSL.
-#include "fake-keyvault/common/crypto_envelope.hpp"
+#include "emulator/store/crypto_envelope.hpp"
 
 #include "emulator/json/strings.hpp"
 
@@ -9,7 +9,7 @@
 #include <memory>
 #include <stdexcept>
 
-namespace azemu::kv {
+namespace azemu::store {
 
 namespace {
 constexpr int kIv = 12;
@@ -80,4 +80,4 @@ std::optional<std::string> Envelope::open(std::string_view sealed, std::string_v
   return out;
 }
 
-}  // namespace azemu::kv
+}  // namespace azemu::store

@@ -1,5 +1,5 @@
 // The AES-256-GCM envelope: round trip, and refusal of tampered, truncated or misplaced blobs.
-#include "fake-keyvault/common/crypto_envelope.hpp"
+#include "emulator/store/crypto_envelope.hpp"
 
 #include "emulator/json/strings.hpp"
 
@@ -7,7 +7,7 @@
 
 #include <stdexcept>
 
-using namespace azemu::kv;
+using namespace azemu::store;
 
 TEST_SUITE("crypto_envelope") {
   TEST_CASE("sealed text opens with the same key and aad only") {

@@ -1,5 +1,5 @@
-// Encryption at rest for key material and secret values (and the opaque backup blobs): AES-256-GCM
-// under the data dir's master key. `aad` binds a ciphertext to its place (vault/name/version), so a
+// Encryption at rest for every secret a service stores — Key Vault key material, secret values and
+// backup blobs, VM extension protectedSettings: AES-256-GCM under the data dir's master key. `aad` binds a ciphertext to its place (vault/name/version), so a
 // row copied elsewhere fails to open. Does not manage or rotate the master key.
 #pragma once
 
@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace azemu::kv {
+namespace azemu::store {
 
 class Envelope {
 public:
@@ -23,4 +23,4 @@ private:
   std::string key_;  // 32 raw bytes
 };
 
-}  // namespace azemu::kv
+}  // namespace azemu::store

@@ -1,0 +1,92 @@
+// See control_command.hpp.
+#include "emulator/app/control_command.hpp"
+
+#include "emulator/app/config.hpp"
+#include "emulator/app/control_routes.hpp"
+#include "emulator/http/admin_client.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace azemu::app {
+
+namespace {
+std::string read_file_or_text(const std::string& arg) {
+  if (arg.empty() || arg[0] != '@') return arg;
+  std::ifstream in(arg.substr(1));
+  if (!in) throw std::runtime_error("cannot read " + arg.substr(1));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+}  // namespace
+
+ControlCommand::ControlCommand(CLI::App& app, std::string& listen, std::string& data_dir)
+    : listen_(listen), data_dir_(data_dir) {
+  ca_ = app.add_subcommand("ca", "print the CA certificate clients must trust (PEM)");
+  ca_->add_option("--data-dir", data_dir, "state directory")->capture_default_str();
+
+  time_ = app.add_subcommand("time", "show or move azemu's clock: time [show | advance 91d | set 2027-03-08T12:00:00Z]");
+  time_->add_option("action", action_, "show | advance | set")->check(CLI::IsMember({"show", "advance", "set"}));
+  time_->add_option("value", argument_, "advance: 45s, 30m, 12h, 91d; set: an ISO 8601 UTC time");
+
+  faults_ = app.add_subcommand("faults", "fault injection rules: faults add RULE_JSON|@FILE | list | clear [ID]");
+  faults_->add_option("action", action_, "add | list | clear")->required()->check(CLI::IsMember({"add", "list", "clear"}));
+  faults_->add_option("rule", argument_, "add: the rule as JSON (or @file); clear: one rule id (default: all)");
+
+  metrics_ = app.add_subcommand("metrics", "print the Prometheus metrics page");
+  for (auto* cmd : {time_, faults_, metrics_})
+    cmd->add_option("--listen", listen, "HOST:PORT of the running azemu")->capture_default_str();
+}
+
+bool ControlCommand::selected() const {
+  return ca_->parsed() || time_->parsed() || faults_->parsed() || metrics_->parsed();
+}
+
+int ControlCommand::run() const {
+  Config c;
+  c.listen = listen_;
+  c.data_dir = data_dir_;
+  if (ca_->parsed()) {
+    std::ifstream in(c.data_dir_abs() + "/ca.pem");
+    if (!in) throw std::runtime_error("no CA in " + c.data_dir_abs() + " (start azemu once to create it)");
+    std::cout << in.rdbuf();
+    return 0;
+  }
+  std::string method = "GET", target, body;
+  if (metrics_->parsed()) {
+    target = "/_azemu/metrics";
+  } else if (time_->parsed()) {
+    target = "/_azemu/time";
+    if (action_ == "advance") {
+      method = "POST";
+      body = nlohmann::json{{"advanceSeconds", parse_duration_seconds(argument_)}}.dump();
+    } else if (action_ == "set") {
+      method = "POST";
+      body = nlohmann::json{{"set", argument_}}.dump();
+    }
+  } else {
+    target = "/_azemu/faults";
+    if (action_ == "add") {
+      method = "POST";
+      body = read_file_or_text(argument_);
+      if (body.empty()) throw std::runtime_error("faults add needs a rule, e.g. '{\"path\":\"*/resourcegroups/*\",\"status\":429,\"count\":1}'");
+    } else if (action_ == "clear") {
+      method = "DELETE";
+      if (!argument_.empty()) target += "/" + argument_;
+    }
+  }
+  auto res = http::admin_request(c.listen_host(), std::to_string(c.listen_port()), method, target, body);
+  if (res.status >= 400) {
+    std::cerr << "azemu: " << res.status << " " << res.body << "\n";
+    return 1;
+  }
+  if (!res.body.empty()) std::cout << res.body << (res.body.back() == '\n' ? "" : "\n");
+  return 0;
+}
+
+}  // namespace azemu::app

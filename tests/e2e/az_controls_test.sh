@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# e2e (issue 14, first part): the control API with the real az 2.45 — CA download, fault injection
+# that az's own retry rides out, a fault az reports as Azure's error, time travel past a soft-deleted
+# vault's purge date, metrics that move with the traffic, and bad rules refused without a change.
+source "$(dirname "$0")/lib.sh"
+require_az
+WORK=$(mktemp -d /tmp/azemu-e2e-controls-XXXXXX)
+DATA=$WORK/data
+PORT=$(free_port)
+trap 'stop_azemu' EXIT
+AZEMU_START_ARGS="--vm-runtime guestless" start_azemu "$DATA" "$PORT" || exit 1
+eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+ctl() { "$AZEMU_BIN" "$1" --listen "127.0.0.1:$PORT" "${@:2}"; }
+
+# --- 1. the CA, over plain HTTP and offline ------------------------------------------------------
+check_eq "GET http://.../_azemu/ca.pem equals the CA" "$(cat "$DATA/ca.pem")" \
+  curl -sf --noproxy '*' "http://127.0.0.1:$PORT/_azemu/ca.pem"
+check_eq "azemu ca equals the CA" "$(cat "$DATA/ca.pem")" "$AZEMU_BIN" ca --data-dir "$DATA"
+check_eq "GET /_azemu/health says ready" "ready" sh -c \
+  "curl -sf --noproxy '*' http://127.0.0.1:$PORT/_azemu/health | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"status\"])'"
+
+check "az login" az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
+
+# --- 5. faults -----------------------------------------------------------------------------------
+check_fails_with "an unknown rule field is refused" "InvalidFaultRule.*unknown field 'sttus'" \
+  ctl faults add '{"sttus":500}'
+check_eq "... and changes nothing" "0" sh -c \
+  "'$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"value\"]))'"
+check "faults add: one 429 with Retry-After on group PUT" \
+  ctl faults add '{"method":"PUT","path":"/subscriptions/*/resourcegroups/*","status":429,"retryAfter":1,"count":1}'
+check "az group create succeeds through az's own retry of the 429" az group create -n rg1 -l westus
+check_eq "the rule was hit once" "1" sh -c \
+  "'$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"value\"][0][\"hits\"])'"
+check "faults clear" ctl faults clear
+check "faults add: a 409 Conflict with a message on group PUT" \
+  ctl faults add '{"method":"PUT","path":"*/resourcegroups/rg2","status":409,"code":"ScopeLocked","message":"Injected lock for the exercise."}'
+check_fails_with "az group create reports the injected code and message" "ScopeLocked.*Injected lock" \
+  az group create -n rg2 -l westus
+check "faults clear" ctl faults clear
+check "az group create works again" az group create -n rg2 -l westus
+
+# --- 6. time travel ------------------------------------------------------------------------------
+VAULT=ctl$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
+check "keyvault create" az keyvault create -n "$VAULT" -g rg1 -l westus
+check "keyvault delete (soft delete, 90 days)" az keyvault delete -n "$VAULT"
+check_eq "list-deleted shows it" "$VAULT" az keyvault list-deleted --query "[0].name" -o tsv
+check_fails_with "time set into the past is refused" "only moves forward" ctl time set 2001-01-01T00:00:00Z
+check "azemu time advance 91d" ctl time advance 91d
+# az's cached token expired 91 days ago in azemu's time (ExpiredAuthenticationToken, as Azure says): log in again.
+check "az login again after the time jump" sh -c "az account clear && az login --service-principal -u '$AZEMU_CLIENT_ID' -p '$AZEMU_CLIENT_SECRET' --tenant '$AZEMU_TENANT_ID'"
+check_eq "the purge date passed: list-deleted is empty" "" az keyvault list-deleted --query "[].name" -o tsv
+
+# --- 7. metrics ----------------------------------------------------------------------------------
+before=$(ctl metrics | awk '/^azemu_requests_total\{service="arm"/ { n += $2 } END { print n + 0 }')
+check "az group list" az group list
+after=$(ctl metrics | awk '/^azemu_requests_total\{service="arm"/ { n += $2 } END { print n + 0 }')
+if [ "$after" -gt "$before" ]; then ok "ARM request counters moved ($before -> $after)"; else not_ok "ARM counters did not move ($before -> $after)"; fi
+check "metrics show injected faults" sh -c "'$AZEMU_BIN' metrics --listen 127.0.0.1:$PORT | grep -q '^azemu_faults_injected_total 2$'"
+check "metrics show a histogram" sh -c "'$AZEMU_BIN' metrics --listen 127.0.0.1:$PORT | grep -q 'azemu_request_duration_seconds_bucket{service=\"arm\",le=\"+Inf\"}'"
+finish
