@@ -48,6 +48,10 @@ void mount(http::Router& router, ArmDeps& deps);
 /// start-up before the port opens; returns how many operations it ended.
 std::size_t recover_interrupted_work(store::Database& db, const exec::Clock& clock);
 
+/// Removes every VM's guest and every managed disk's image from `runtime` (the rows stay: the
+/// caller clears the tables). Returns the number of VMs. For `azemu reset`.
+std::size_t forget_all_machines(store::Database& db, ports::VmRuntime& runtime);
+
 /// Prometheus gauge lines: operations InProgress per provider, VMs per power state.
 std::string prometheus_gauges(store::Database& db);
 

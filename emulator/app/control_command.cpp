@@ -39,12 +39,14 @@ ControlCommand::ControlCommand(CLI::App& app, std::string& listen, std::string& 
   faults_->add_option("rule", argument_, "add: the rule as JSON (or @file); clear: one rule id (default: all)");
 
   metrics_ = app.add_subcommand("metrics", "print the Prometheus metrics page");
-  for (auto* cmd : {time_, faults_, metrics_})
+  reset_ = app.add_subcommand("reset", "back to a fresh cloud: resources, directory, vaults, audit, VMs and disks");
+  reset_->add_flag("--keep-identities", keep_identities_, "keep users, applications and service principals");
+  for (auto* cmd : {time_, faults_, metrics_, reset_})
     cmd->add_option("--listen", listen, "HOST:PORT of the running azemu")->capture_default_str();
 }
 
 bool ControlCommand::selected() const {
-  return ca_->parsed() || time_->parsed() || faults_->parsed() || metrics_->parsed();
+  return ca_->parsed() || time_->parsed() || faults_->parsed() || metrics_->parsed() || reset_->parsed();
 }
 
 int ControlCommand::run() const {
@@ -60,6 +62,10 @@ int ControlCommand::run() const {
   std::string method = "GET", target, body;
   if (metrics_->parsed()) {
     target = "/_azemu/metrics";
+  } else if (reset_->parsed()) {
+    method = "POST";
+    target = "/_azemu/reset";
+    body = nlohmann::json{{"keepIdentities", keep_identities_}}.dump();
   } else if (time_->parsed()) {
     target = "/_azemu/time";
     if (action_ == "advance") {

@@ -3,6 +3,7 @@
 //   azemu time [show | advance 91d | set ISO]    azemu's clock (soft-delete purge dates, exp/nbf, tokens follow it)
 //   azemu faults add RULE_JSON | list | clear    fault rules (http/fault_rules.hpp), with hit counts
 //   azemu metrics                                the Prometheus page
+//   azemu reset [--keep-identities]              back to a fresh cloud without a restart
 // All but `ca` talk to the running server at --listen over plain HTTP.
 #pragma once
 
@@ -27,6 +28,8 @@ private:
   CLI::App* time_;
   CLI::App* faults_;
   CLI::App* metrics_;
+  CLI::App* reset_;
+  bool keep_identities_ = false;
   std::string& listen_;
   std::string& data_dir_;
   std::string action_;

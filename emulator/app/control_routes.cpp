@@ -85,6 +85,17 @@ void mount_control_routes(http::Router& router, ControlDeps& d) {
     d.clock.advance(std::chrono::seconds(seconds));
     return http::Reply::ok({{"now", d.clock.now_iso()}});
   });
+  local.post("/_azemu/reset", "AzemuReset", [&d](http::Request& req) {
+    auto body = req.json_body();
+    bool keep = false;
+    if (body.is_object() && body.contains("keepIdentities")) {
+      if (!body["keepIdentities"].is_boolean()) throw bad("'keepIdentities' must be true or false");
+      keep = body["keepIdentities"].get<bool>();
+    } else if (!body.is_object()) {
+      throw bad("the body must be an object: {\"keepIdentities\": true|false}");
+    }
+    return http::Reply::ok(d.reset(keep));
+  });
   local.get("/_azemu/faults", "AzemuListFaults", [&d](http::Request&) {
     nlohmann::json value = nlohmann::json::array();
     for (const auto& r : d.faults.list()) value.push_back(http::to_json(r));

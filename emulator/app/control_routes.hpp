@@ -4,6 +4,7 @@
 //   GET    /_azemu/health                 readiness details (JSON)
 //   GET    /_azemu/metrics                Prometheus text: requests, latency, LROs, VMs, Key Vault calls, faults
 //   GET    /_azemu/time                   {"now"}; POST {"advanceSeconds": N} or {"set": "<iso>"} (forward only)
+//   POST   /_azemu/reset                  back to a fresh cloud; {"keepIdentities": true} keeps the directory
 //   GET    /_azemu/faults                 {"value": [rules with hit counts]}
 //   POST   /_azemu/faults                 add a rule (http/fault_rules.hpp) → 201 with its id
 //   DELETE /_azemu/faults[/{id}]          remove one rule or all
@@ -28,6 +29,7 @@ struct ControlDeps {
   std::string ca_pem_path;
   std::function<std::string()> service_gauges;  // extra Prometheus lines from the services (LROs, VMs)
   std::function<nlohmann::json()> readiness;    // details for /_azemu/health
+  std::function<nlohmann::json(bool keep_identities)> reset;  // what was removed, and how long it took
 };
 
 void mount_control_routes(http::Router& router, ControlDeps& deps);

@@ -16,6 +16,7 @@
 #include "emulator/http/router.hpp"
 #include "emulator/http/server.hpp"
 #include "emulator/log/log.hpp"
+#include "emulator/store/clear_tables.hpp"
 #include "emulator/store/database.hpp"
 #include "emulator/tls/local_ca.hpp"
 #include "emulator/tls/server_tls.hpp"
@@ -76,6 +77,22 @@ struct Services {
   http::Pipeline pipeline;
   ControlDeps control;
 
+  /// `azemu reset`: guests and disk images removed, every table emptied (the directory's kept when
+  /// asked), the seeded identities written again — same ids and secrets, so a logged-in az keeps
+  /// working — and fault rules dropped. Work still running on `jobs` may fail; that is the point.
+  nlohmann::json reset(bool keep_identities) {
+    auto started = std::chrono::steady_clock::now();
+    std::size_t vms = arm::forget_all_machines(db, *vm_runtime);
+    std::size_t tables = store::clear_tables(db, 
+        [keep_identities](const std::string& table) { return keep_identities && table.rfind("aad_", 0) == 0; });
+    aad::seed(db, seed);
+    arm::seed(db, seed);
+    faults.remove("");
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    log::write(log::Level::info, "reset", {{"vms", vms}, {"tables", tables}, {"ms", ms}});
+    return {{"vmsRemoved", vms}, {"tablesCleared", tables}, {"identitiesKept", keep_identities}, {"milliseconds", ms}};
+  }
+
   explicit Services(const Config& c)
       : dir(c.data_dir_abs()),
         seed(dir.load_or_create_seed()),
@@ -97,7 +114,8 @@ struct Services {
         arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime, *platform_kv, sealing},
         pipeline(router, verifier, clock, names),
         control{clock, faults, metrics, audit, dir.ca_path(), [this] { return arm::prometheus_gauges(db); },
-                [this] { return nlohmann::json{{"dataDir", dir.path()}, {"requestsServed", metrics.total()}}; }} {
+                [this] { return nlohmann::json{{"dataDir", dir.path()}, {"requestsServed", metrics.total()}}; },
+                [this](bool keep_identities) { return reset(keep_identities); }} {
     aad::mount(router, aad_deps);
     arm::mount(router, arm_deps);
     kv::mount(router, kv_deps);

@@ -85,4 +85,12 @@ TEST_SUITE("database") {
     CHECK(s.int64(0) == 7);
     std::filesystem::remove_all(dir);
   }
+
+  TEST_CASE("the database file is owner-only") {
+    auto dir = azemu::testing::make_temp_dir("db");
+    { Database db(dir + "/m.db", schema()); }
+    auto perms = std::filesystem::status(dir + "/m.db").permissions();
+    CHECK((perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all)) == std::filesystem::perms::none);
+    std::filesystem::remove_all(dir);
+  }
 }

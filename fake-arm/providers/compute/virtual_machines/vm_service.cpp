@@ -27,11 +27,12 @@ std::optional<ResourceId> parse_resource(const std::string& s) {
 bool deletes(const nlohmann::json& entry) {
   return entry.is_object() && text::iequals(entry.value("deleteOption", ""), "Delete");
 }
+}  // namespace
+
 std::string managed_disk_id(const nlohmann::json& disk) {
   if (!disk.is_object() || !disk.contains("managedDisk") || !disk["managedDisk"].is_object()) return "";
   return disk["managedDisk"].value("id", "");
 }
-}  // namespace
 
 std::string call_runtime(const std::function<void()>& call) {
   try {

@@ -123,6 +123,8 @@ private:
 
 /// Runs a runtime call; returns "" on success or the failure's message.
 std::string call_runtime(const std::function<void()>& call);
+/// The managed disk id of a storageProfile disk entry ("" when it has none).
+std::string managed_disk_id(const nlohmann::json& disk);
 
 /// RunCommandResult as the Linux run-command handler words it (exit status, [stdout], [stderr]).
 nlohmann::json run_command_result(const ports::RunCommandResult& r);
