@@ -18,6 +18,7 @@ struct Config {
   unsigned io_threads = 0;        // 0: one per core
   unsigned blocking_threads = 0;  // 0: one per core, at least 2
   bool test_controls = false;     // accepted for old scripts; /_azemu/time is always mounted now
+  std::string client_host;        // azemu env --host: the name clients use for azemu ("" → from --listen)
   std::string vm_runtime = "auto";  // auto | uml | qemu | guestless: where Microsoft.Compute VMs run
 
   /// "127.0.0.1:8443" → host and port; throws std::invalid_argument on a malformed value.

@@ -24,8 +24,10 @@ std::string port_suffix(const Config& c) {
   return p == 443 ? "" : ":" + std::to_string(p);
 }
 
-/// The address clients connect to: a wildcard listen address is reached through loopback.
+/// The address clients connect to: --host when given (a container network's name for azemu),
+/// else the listen address, where a wildcard is reached through loopback.
 std::string client_host(const Config& c) {
+  if (!c.client_host.empty()) return c.client_host;
   std::string h = c.listen_host();
   if (h == "0.0.0.0") return "127.0.0.1";
   if (h == "::") return "[::1]";

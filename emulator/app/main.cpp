@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
   auto* env = app.add_subcommand("env", "print export lines for eval \"$(azemu env)\"");
   add_common(env);
   env->add_option("--mode", mode, "proxy | cloud")->check(CLI::IsMember({"proxy", "cloud"}))->capture_default_str();
+  env->add_option("--host", config.client_host,
+                  "the name clients reach azemu by (a container network), for HTTPS_PROXY; default: from --listen");
   env->add_option("--az-profile", az_profile, "cloud mode: az API profile (latest | 2020-09-01-hybrid)")
       ->capture_default_str();
 

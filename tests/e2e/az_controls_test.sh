@@ -19,6 +19,9 @@ check_eq "azemu ca equals the CA" "$(cat "$DATA/ca.pem")" "$AZEMU_BIN" ca --data
 check_eq "GET /_azemu/health says ready" "ready" sh -c \
   "curl -sf --noproxy '*' http://127.0.0.1:$PORT/_azemu/health | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"status\"])'"
 
+check "azemu env --host NAME points the proxy at that name (clients in a container network)" sh -c \
+  "'$AZEMU_BIN' env --data-dir '$DATA' --listen 0.0.0.0:$PORT --host azemu.test | grep -qx \"export HTTPS_PROXY='http://azemu.test:$PORT'\""
+
 check "az login" az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
 
 # --- 5. faults -----------------------------------------------------------------------------------
