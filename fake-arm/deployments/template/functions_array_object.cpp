@@ -214,7 +214,9 @@ void register_array_object_functions(FunctionTable& t) {
   t.add("json", [](Call& c) -> json {
     expect_args(c, 1, 1);
     json v = parse_json_bounded(arg_string(c, 0));  // a deep value would overflow every later walk
-    if (v.is_discarded()) fail(c, "the parameter is not valid JSON, or nests more than '" + std::to_string(kMaxJsonDepth) + "' levels");
+    if (v.is_discarded())
+      fail(c, json::accept(arg_string(c, 0)) ? "the parameter nests more than '" + std::to_string(kMaxJsonDepth) + "' levels"
+                                             : std::string("the parameter is not valid JSON"));
     return v;
   });
   t.add("items", items);

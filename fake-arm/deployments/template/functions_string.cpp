@@ -186,8 +186,11 @@ void register_string_functions(FunctionTable& t) {
   t.add("base64", [](Call& c) -> json { expect_args(c, 1, 1); return text::base64_encode(arg_string(c, 0)); });
   t.add("base64ToString", base64_to_string);
   t.add("base64ToJson", [](Call& c) -> json {
-    json v = parse_json_bounded(base64_to_string(c).get<std::string>());
-    if (v.is_discarded()) fail(c, "the decoded value is not valid JSON, or nests more than '" + std::to_string(kMaxJsonDepth) + "' levels");
+    const std::string text = base64_to_string(c).get<std::string>();
+    json v = parse_json_bounded(text);
+    if (v.is_discarded())
+      fail(c, json::accept(text) ? "the decoded value nests more than '" + std::to_string(kMaxJsonDepth) + "' levels"
+                                 : std::string("the decoded value is not valid JSON"));
     return v;
   });
   t.add("uri", uri);
