@@ -45,7 +45,7 @@ TEST_SUITE("jwt") {
   }
 
   TEST_CASE("a validly signed token whose exp or nbf is not a number is malformed, not a type error") {
-    // fuzz_jwt_verify (and issue 13 item 6): "exp":"x" made verify() throw json type_error 302,
+    // Issue 13 item 6: "exp":"x" made verify() throw json type_error 302,
     // which reached the client as a 400 quoting the library.
     auto v = verifier();
     for (auto bad : {nlohmann::json("9999999999"), nlohmann::json::object(), nlohmann::json::array(), nlohmann::json(true)}) {

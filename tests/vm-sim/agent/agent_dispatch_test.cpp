@@ -77,7 +77,7 @@ TEST_SUITE("agent_dispatch") {
     CHECK(serve_line(R"({"id":9,"op":"reboot"})", a).power == Served::Power::reboot);
   }
 
-  TEST_CASE("a non-string id is echoed as sent instead of ending the agent (fuzz_agent_dispatch)") {
+  TEST_CASE("a non-string id is echoed as sent instead of ending the agent") {
     // Was: reply["id"] = req.value("id", 0) outside the try block threw type_error and the agent died.
     RecordingActions a;
     CHECK(reply_of(serve_line(R"({"id":"x","op":"ping"})", a))["id"] == "x");
