@@ -1,5 +1,5 @@
 // The agent's request dispatch: each op reaches its action with typed fields, replies echo the id,
-// and malformed requests (found by fuzz_agent_dispatch) get ok:false instead of ending the agent.
+// and malformed requests get ok:false instead of ending the agent (fuzz_agent_dispatch checks the same).
 #include "vm-sim/agent/agent_dispatch.hpp"
 
 #include <doctest/doctest.h>
