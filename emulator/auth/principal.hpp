@@ -20,8 +20,7 @@ struct Principal {
   std::string audience;    // aud
   std::vector<std::string> scopes;  // scp (delegated)
   std::vector<std::string> roles;   // roles (app)
-  std::int64_t expires_at = 0;   // exp
-  std::int64_t not_before = 0;   // nbf (0 when absent)
+  std::int64_t expires_at = 0;
   nlohmann::json claims;   // everything, for the rare service that needs more
 };
 

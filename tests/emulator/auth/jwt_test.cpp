@@ -44,26 +44,6 @@ TEST_SUITE("jwt") {
     CHECK(v.verify("Bearer " + sign_jwt(other, key()), kArm, 1000).failure == AuthFailure::wrong_tenant);
   }
 
-  TEST_CASE("a validly signed token whose exp or nbf is not a number is malformed, not a type error") {
-    // Issue 13 item 6: "exp":"x" made verify() throw json type_error 302,
-    // which reached the client as a 400 quoting the library.
-    auto v = verifier();
-    for (auto bad : {nlohmann::json("9999999999"), nlohmann::json::object(), nlohmann::json::array(), nlohmann::json(true)}) {
-      CAPTURE(bad.dump());
-      auto c = claims(1000);
-      c["exp"] = bad;
-      CHECK(v.verify("Bearer " + sign_jwt(c, key()), kArm, 1000).failure == AuthFailure::malformed);
-      c = claims(1000);
-      c["nbf"] = bad;
-      CHECK(v.verify("Bearer " + sign_jwt(c, key()), kArm, 1000).failure == AuthFailure::malformed);
-    }
-    auto c = claims(1000);
-    c["exp"] = 1000.0 + 3600.5;  // NumericDate may carry a fraction
-    CHECK(v.verify("Bearer " + sign_jwt(c, key()), kArm, 1000).ok);
-    c["exp"] = 1e300;  // beyond int64: refused, not converted with undefined behaviour
-    CHECK(v.verify("Bearer " + sign_jwt(c, key()), kArm, 1000).failure == AuthFailure::malformed);
-  }
-
   TEST_CASE("a token signed by another key is rejected") {
     SigningKey stranger = SigningKey::generate();
     auto token = sign_jwt(claims(1000), stranger);
