@@ -56,7 +56,7 @@ void setup(FuzzStack& s) {
              R"("networkProfile":{"networkInterfaces":[{"id":")" + kRg.substr(std::string("https://management.azure.com").size()) +
                  R"(/Microsoft.Network/networkInterfaces/nic1"}]},)"
              R"("storageProfile":{"osDisk":{"createOption":"fromImage","name":"vm1_OsDisk"},)"
-             R"("imageReference":{"publisher":"Canonical","offer":"0001-com-ubuntu-server-jammy","sku":"22_04-lts-gen2","version":"latest"}},)"
+             R"("imageReference":{"publisher":"OpenLogic","offer":"CentOS","sku":"7.2n","version":"7.2.20160629"}},)"
              R"("osProfile":{"computerName":"vm1","adminUsername":"azureuser","adminPassword":"Passw0rd!Passw0rd"}}})");
 }
 }  // namespace
