@@ -2,6 +2,10 @@
 # The one entry point behind README's two commands, for a fresh Debian 12 machine (run as root):
 #   docker/dev.sh run  [azemu start options]   install what is missing, build, start azemu
 #   docker/dev.sh test                         install what is missing, build, run every test
+#   docker/dev.sh test -R REGEX                the same, only the ctest entries REGEX names
+#   docker/dev.sh sanitize [ctest args]        the sanitized build (build-fuzz) and its tests alone
+# `test` without arguments ends with the sanitized build: clang + ASan + UBSan unit suites and
+# every libFuzzer target for AZEMU_FUZZ_SECONDS (30) from its seeds (tests/fuzz/).
 # Package installs are skipped when everything is already there, so reruns are fast.
 set -euo pipefail
 
@@ -39,6 +43,10 @@ prepare_qemu_kernel() {
   rm -rf "$tmp"
 }
 
+# The sanitized build: clang's libFuzzer, ASan and UBSan runtimes.
+SANITIZE_PACKAGES=(clang-14 libclang-rt-14-dev)
+SANITIZED_BUILD=${AZEMU_SANITIZED_BUILD_DIR:-$ROOT/build-fuzz}
+
 # Tests drive the real az CLI; cloud mode needs *.localhost to resolve (libnss-myhostname).
 TEST_PACKAGES=(azure-cli libnss-myhostname curl python3 openssh-client wrk)
 
@@ -69,6 +77,18 @@ build() {
   cmake --build "$BUILD"
 }
 
+# Unit suites under ASan + UBSan (not the guest/e2e ones: guests are separate processes) and a
+# short run of every fuzz target. One clang build serves both (see CMakeLists.txt, AZEMU_FUZZ).
+# -O1 keeps fuzzing fast; line tables are enough for symbolized reports and link much faster.
+sanitized() {
+  export CCACHE_BASEDIR=$ROOT CCACHE_NOHASHDIR=true
+  CC=clang-14 CXX=clang++-14 cmake -S "$ROOT" -B "$SANITIZED_BUILD" -G Ninja -DAZEMU_FUZZ=ON \
+    -DAZEMU_FUZZ_SECONDS="${AZEMU_FUZZ_SECONDS:-30}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" > /dev/null
+  cmake --build "$SANITIZED_BUILD"
+  (cd "$SANITIZED_BUILD" && ctest --output-on-failure -j2 -L 'unit|fuzz' -LE 'vm|e2e' "$@")
+}
+
 case "$cmd" in
   run)
     install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}"
@@ -81,13 +101,25 @@ case "$cmd" in
     prepare_qemu_kernel
     # The JavaScript SDK tests need node + npm; keep a node that is already there (Debian's is older).
     command -v npm > /dev/null || install_missing nodejs npm
+    install_missing "${SANITIZE_PACKAGES[@]}"
     ensure_localhost_names
     build
-    cd "$BUILD"
-    exec ctest --output-on-failure -j2 "$@"
+    status=0
+    (cd "$BUILD" && ctest --output-on-failure -j2 "$@") || status=$?
+    # A filtered run (-R ...) is a developer's quick loop; the whole run adds the sanitized build.
+    if [ $# -eq 0 ]; then
+      started=$SECONDS
+      sanitized || status=$?
+      echo "azemu: sanitized build and tests took $((SECONDS - started)) s" >&2
+    fi
+    exit $status
+    ;;
+  sanitize)
+    install_missing "${BUILD_PACKAGES[@]}" "${SANITIZE_PACKAGES[@]}"
+    sanitized "$@"
     ;;
   *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test|sanitize" >&2
     exit 2
     ;;
 esac

@@ -142,6 +142,12 @@ inline AzureError invalid_request_content(const std::string& why) {
           "The request content was invalid and could not be deserialized: '" + why + "'."};
 }
 
+/// Observed (Azure/avdaccelerator #632, a deployment PUT): 413 RequestContentTooLarge "The request
+/// content size exceeds the maximum size of 4 MB."
+inline AzureError request_content_too_large() {
+  return {ErrorKind::TooLarge, "RequestContentTooLarge", "The request content size exceeds the maximum size of 4 MB."};
+}
+
 // ---- async operations ------------------------------------------------------------------------
 
 inline AzureError operation_not_found(const std::string& id) {

@@ -6,6 +6,7 @@
 #include "emulator/exec/clock.hpp"
 #include "emulator/json/strings.hpp"
 #include "fake-arm/core/tags.hpp"
+#include "fake-arm/deployments/template/template_limits.hpp"
 #include "fake-arm/errors.hpp"
 
 #include <cctype>
@@ -69,7 +70,14 @@ nlohmann::json parse_lenient_json(const std::string& in) {
       ++i;
     }
   }
-  return nlohmann::json::parse(out);
+  // Azure's deserializer refuses more than 64 levels; a deeper body would only overflow the stack
+  // of whatever walks it next (copies, dumps, the template engine).
+  nlohmann::json j = tmpl::parse_json_bounded(out, tmpl::kMaxJsonDepth);
+  if (j.is_discarded()) {
+    if (!nlohmann::json::accept(out)) return nlohmann::json::parse(out);  // throws the parse error
+    throw errors::invalid_request_content("The JSON nests more than " + std::to_string(tmpl::kMaxJsonDepth) + " levels.");
+  }
+  return j;
 }
 
 DeploymentInput deployment_input_from_json(const nlohmann::json& body) {
@@ -94,6 +102,9 @@ DeploymentInput deployment_input_from_json(const nlohmann::json& body) {
   }
   if (p.contains("template") && !p["template"].is_null()) {
     if (!p["template"].is_object()) throw errors::invalid_request_content("'properties.template' must be an object.");
+    // The service reads contentVersion with a default; a non-string would surface as a JSON type error.
+    if (auto cv = p["template"].find("contentVersion"); cv != p["template"].end() && !cv->is_string())
+      throw errors::invalid_request_content("Error converting value to type 'String'. Path 'properties.template.contentVersion'");
     in.template_json = p["template"];
   }
   if (p.contains("templateLink") && !p["templateLink"].is_null()) in.template_link = p["templateLink"];
@@ -109,11 +120,16 @@ DeploymentInput deployment_input_from_json(const nlohmann::json& body) {
 }
 
 DeploymentInput deployment_input_from_text(const std::string& body) {
+  if (body.size() > tmpl::kMaxTemplateBytes) throw errors::request_content_too_large();
   nlohmann::json j;
   try {
     j = parse_lenient_json(body);
   } catch (const nlohmann::json::exception& e) {
-    throw errors::invalid_request_content(e.what());
+    // "[json.exception.parse_error.101] parse error at ...": the reason without the library's tag.
+    std::string why = e.what();
+    if (auto tag_end = why.find("] "); why.starts_with("[json.exception.") && tag_end != std::string::npos)
+      why.erase(0, tag_end + 2);
+    throw errors::invalid_request_content(why);
   }
   return deployment_input_from_json(j);
 }

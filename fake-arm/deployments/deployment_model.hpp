@@ -83,7 +83,8 @@ struct DeploymentInput {
 DeploymentInput deployment_input_from_text(const std::string& body);
 /// Same from an already-parsed body (a nested deployment's evaluated resource body).
 DeploymentInput deployment_input_from_json(const nlohmann::json& body);
-/// JSON with comments and unquoted property names, as Newtonsoft reads it; throws nlohmann parse_error.
+/// JSON with comments and unquoted property names, as Newtonsoft reads it; throws nlohmann parse_error,
+/// or InvalidRequestContent for JSON nested more than 64 levels.
 nlohmann::json parse_lenient_json(const std::string& text);
 
 /// GET body: {id, name, type, location?, tags?, properties{...}}; `now_ms` gives the duration of a running one.

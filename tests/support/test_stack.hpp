@@ -64,6 +64,8 @@ public:
   store::Database& db() { return *db_; }
   const auth::SigningKey& signing_key() const { return *key_; }
   const http::Router& router() const { return router_; }
+  /// For callers that build their own http::Request (the request-path fuzzer parses raw bytes).
+  const http::Pipeline& pipeline() const { return *pipeline_; }
   const ports::Seed& seed() const { return seed_; }
   audit::AuditLog& audit() { return *audit_; }
   const ports::Vaults& vaults() const { return *vaults_; }

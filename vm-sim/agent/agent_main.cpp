@@ -1,8 +1,9 @@
 // azemu-guest-agent: the in-guest half of vm-sim, started (and respawned) by busybox init.
 //   azemu-guest-agent /dev/ttyS1
-// Speaks the protocol in agent_protocol.hpp over the serial line. Single-threaded: one request at
-// a time, heartbeats while idle. Statically linked, so it needs nothing from the guest's libraries.
-#include "emulator/json/strings.hpp"
+// Owns the serial line (framing, heartbeats, power); requests are handled by agent_dispatch.cpp.
+// Single-threaded: one request at a time, heartbeats while idle. Statically linked, so it needs
+// nothing from the guest's libraries.
+#include "vm-sim/agent/agent_dispatch.hpp"
 #include "vm-sim/agent/agent_extensions.hpp"
 #include "vm-sim/agent/agent_platform_config.hpp"
 #include "vm-sim/agent/agent_protocol.hpp"
@@ -28,8 +29,7 @@ using namespace azemu::vm::agent;
 
 int g_tty = -1;
 
-void send(const json& message) {
-  std::string line = message.dump() + "\n";
+void send_line(const std::string& line) {
   std::size_t off = 0;
   while (off < line.size()) {
     ssize_t n = write(g_tty, line.data() + off, line.size() - off);
@@ -44,6 +44,8 @@ void send(const json& message) {
   }
 }
 
+void send(const json& message) { send_line(message.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"); }
+
 std::string boot_id() {
   std::ifstream in("/proc/sys/kernel/random/boot_id");
   std::string id;
@@ -57,58 +59,29 @@ std::string boot_id() {
   _exit(1);
 }
 
-json handle(const json& req) {
-  const std::string op = req.value("op", std::string());
-  json reply = {{"ok", true}};
-  if (op == "ping") {
-    reply["t"] = static_cast<long long>(std::time(nullptr));
-  } else if (op == "provision") {
-    provision({req.value("hostname", std::string()), req.value("user", std::string()),
-               req.value("ssh_keys", std::vector<std::string>{}), req.value("password", std::string())});
-    apply_platform_config(req);
-  } else if (op == "run") {
-    auto r = run_script(azemu::text::base64_decode(req.at("script_b64").get<std::string>()),
-                        req.value("timeout_s", 5400));
-    reply["exit_code"] = r.exit_code;
-    reply["stdout_b64"] = azemu::text::base64_encode(r.out);
-    reply["stderr_b64"] = azemu::text::base64_encode(r.err);
-  } else if (op == "disks") {
-    std::vector<std::string> args;
-    const json luns = req.value("luns", json::object());  // a named object: items() must not outlive it
-    for (auto& [ubd, lun] : luns.items()) args.push_back(ubd + "=" + lun.dump());
-    if (int rc = run_program("/usr/lib/azemu/azdisks.sh", args); rc != 0)
-      throw std::runtime_error("azdisks.sh failed with " + std::to_string(rc));
-  } else if (op == "ext_settings") {
-    deliver_settings(req);
-  } else if (op == "ext_status") {
-    reply.update(read_status(req.at("name")));
-  } else if (op == "ext_remove") {
-    remove_extension(req.at("name"));
-  } else if (op == "shutdown" || op == "reboot") {
-    // Answered before acting: the host then waits for the process to exit (or a new "ready").
-    reply["id"] = req.value("id", 0);
-    send(reply);
-    power(op == "shutdown" ? RB_POWER_OFF : RB_AUTOBOOT);
-  } else {
-    throw std::runtime_error("unknown op '" + op + "'");
+// The machine-changing side of each request (agent_dispatch.hpp decides which runs).
+class GuestActions final : public AgentActions {
+public:
+  void provision(const Provisioning& p, const json& request) override {
+    azemu::vm::agent::provision(p);
+    azemu::vm::agent::apply_platform_config(request);
   }
-  return reply;
-}
+  ScriptResult run_script(const std::string& script, int timeout_s) override {
+    return azemu::vm::agent::run_script(script, timeout_s);
+  }
+  int run_program(const char* path, const std::vector<std::string>& args) override {
+    return azemu::vm::agent::run_program(path, args);
+  }
+  void deliver_settings(const json& request) override { azemu::vm::agent::deliver_settings(request); }
+  json read_status(const std::string& name) override { return azemu::vm::agent::read_status(name); }
+  void remove_extension(const std::string& name) override { azemu::vm::agent::remove_extension(name); }
+};
 
-void serve_line(const std::string& line) {
-  json req = json::parse(line, nullptr, false);
-  if (!req.is_object()) {
-    send({{"ok", false}, {"error", "not a JSON object"}});
-    return;
-  }
-  json reply;
-  try {
-    reply = handle(req);
-  } catch (const std::exception& e) {
-    reply = {{"ok", false}, {"error", e.what()}};
-  }
-  reply["id"] = req.value("id", 0);
-  send(reply);
+void serve(const std::string& line, AgentActions& actions) {
+  Served s = serve_line(line, actions);
+  send_line(s.reply_line);
+  if (s.power == Served::Power::shutdown) power(RB_POWER_OFF);
+  if (s.power == Served::Power::reboot) power(RB_AUTOBOOT);
 }
 }  // namespace
 
@@ -132,6 +105,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "azemu-guest-agent: resuming extensions: %s\n", e.what());
   }
 
+  GuestActions actions;
   std::string pending;
   char buf[65536];
   for (;;) {
@@ -150,7 +124,7 @@ int main(int argc, char** argv) {
       std::string line = pending.substr(0, nl);
       pending.erase(0, nl + 1);
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!line.empty()) serve_line(line);
+      if (!line.empty()) serve(line, actions);
     }
   }
 }

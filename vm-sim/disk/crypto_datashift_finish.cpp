@@ -25,47 +25,31 @@ namespace azemu::vm::disk {
 
 namespace {
 
-struct StuckState {
-  std::uint64_t moved_offset = 0, moved_size = 0, data_offset = 0;
-  std::uint32_t sector_size = 512;
-};
+using StuckState = DatashiftStuckState;
+
+// LUKS2 metadata keeps numbers as decimal strings ("offset": "16777216"); anything else is not ours.
+std::optional<std::uint64_t> number_field(const nlohmann::json& obj, const char* name, const char* absent) {
+  auto it = obj.find(name);
+  const std::string text = it == obj.end() ? absent : it->is_string() ? it->get<std::string>() : "";
+  if (text.empty() || text.size() > 19 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoull(text);
+}
+
+std::string string_field(const nlohmann::json& obj, const char* name) {
+  auto it = obj.find(name);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : "";
+}
 
 bool has_flag(const nlohmann::json& segment, const std::string& flag) {
-  if (!segment.contains("flags")) return false;
-  const auto& flags = segment["flags"];
-  return std::find(flags.begin(), flags.end(), flag) != flags.end();
+  auto flags = segment.find("flags");
+  if (flags == segment.end() || !flags->is_array()) return false;
+  return std::find(flags->begin(), flags->end(), flag) != flags->end();
 }
 
 std::optional<StuckState> stuck_state(crypt_device* cd) {
   const char* text = nullptr;
   if (crypt_dump_json(cd, &text, 0) < 0 || text == nullptr) return std::nullopt;
-  const auto json = nlohmann::json::parse(text, nullptr, false);
-  if (json.is_discarded() || !json.contains("segments") || !json.contains("keyslots")) return std::nullopt;
-  bool encrypt_datashift = false;
-  for (const auto& [id, slot] : json["keyslots"].items())
-    if (slot.value("type", "") == "reencrypt" && slot.value("mode", "") == "encrypt" &&
-        slot.contains("area") && slot["area"].value("type", "") == "datashift")
-      encrypt_datashift = true;
-  if (!encrypt_datashift) return std::nullopt;
-
-  StuckState state;
-  int live_segments = 0;
-  bool moved = false, dynamic_crypt = false;
-  for (const auto& [id, segment] : json["segments"].items()) {
-    if (has_flag(segment, "backup-moved-segment")) {
-      state.moved_offset = std::stoull(segment.value("offset", "0"));
-      state.moved_size = std::stoull(segment.value("size", "0"));
-      moved = state.moved_size > 0;
-    } else if (!has_flag(segment, "backup-previous") && !has_flag(segment, "backup-final")) {
-      ++live_segments;
-      dynamic_crypt = segment.value("type", "") == "crypt" && segment.value("size", "") == "dynamic" &&
-                      segment.value("iv_tweak", "0") == "0";
-      state.data_offset = std::stoull(segment.value("offset", "0"));
-      state.sector_size = segment.value("sector_size", 512u);
-    }
-  }
-  if (!(moved && live_segments == 1 && dynamic_crypt)) return std::nullopt;
-  return state;
+  return parse_stuck_datashift_state(text);
 }
 
 class Fd {
@@ -113,6 +97,57 @@ void wipe_parked_plaintext(const std::filesystem::path& path, const StuckState& 
 }
 
 }  // namespace
+
+std::optional<DatashiftStuckState> parse_stuck_datashift_state(std::string_view luks2_json) {
+  const auto json = nlohmann::json::parse(luks2_json, nullptr, false);
+  if (!json.is_object()) return std::nullopt;
+  auto keyslots = json.find("keyslots"), segments = json.find("segments");
+  if (keyslots == json.end() || segments == json.end() || !keyslots->is_object() || !segments->is_object())
+    return std::nullopt;
+  bool encrypt_datashift = false;
+  for (const auto& slot : *keyslots) {
+    if (!slot.is_object()) return std::nullopt;
+    auto area = slot.find("area");
+    if (string_field(slot, "type") == "reencrypt" && string_field(slot, "mode") == "encrypt" && area != slot.end() &&
+        area->is_object() && string_field(*area, "type") == "datashift")
+      encrypt_datashift = true;
+  }
+  if (!encrypt_datashift) return std::nullopt;
+
+  StuckState state;
+  int live_segments = 0;
+  bool moved = false, dynamic_crypt = false;
+  for (const auto& segment : *segments) {
+    if (!segment.is_object()) return std::nullopt;
+    if (has_flag(segment, "backup-moved-segment")) {
+      auto offset = number_field(segment, "offset", "0"), size = number_field(segment, "size", "0");
+      if (!offset || !size) return std::nullopt;
+      state.moved_offset = *offset;
+      state.moved_size = *size;
+      moved = state.moved_size > 0;
+    } else if (!has_flag(segment, "backup-previous") && !has_flag(segment, "backup-final")) {
+      ++live_segments;
+      auto offset = number_field(segment, "offset", "0");
+      auto sector = segment.find("sector_size");
+      if (!offset) return std::nullopt;
+      dynamic_crypt = string_field(segment, "type") == "crypt" && string_field(segment, "size") == "dynamic" &&
+                      number_field(segment, "iv_tweak", "0") == 0u;
+      state.data_offset = *offset;
+      if (sector != segment.end()) {
+        if (!sector->is_number_unsigned()) return std::nullopt;
+        state.sector_size = sector->get<std::uint32_t>();
+      }
+    }
+  }
+  // The parked copy is read into memory and re-encrypted in sectors: it must be a whole number of
+  // valid sectors, and no larger than the shift the encryption made (at most a few hundred MiB).
+  constexpr std::uint64_t kMaxMoved = 1ull << 30;
+  const std::uint32_t sector = state.sector_size;
+  if (sector < 512 || sector > 4096 || (sector & (sector - 1)) != 0) return std::nullopt;
+  if (state.moved_size > kMaxMoved || state.moved_size % sector != 0) return std::nullopt;
+  if (!(moved && live_segments == 1 && dynamic_crypt)) return std::nullopt;
+  return state;
+}
 
 bool finish_stuck_datashift_encryption(const std::filesystem::path& path, const std::string& passphrase,
                                        const PbkdfParams& pbkdf) {

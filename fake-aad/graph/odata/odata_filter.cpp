@@ -10,6 +10,8 @@
 #include "emulator/json/strings.hpp"
 
 #include <cctype>
+#include <charconv>
+#include <cstdint>
 
 namespace azemu::aad::odata {
 
@@ -79,7 +81,14 @@ private:
     std::size_t start = pos_;
     while (pos_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '-')) ++pos_;
     if (start == pos_) fail("expected a literal");
-    return std::stoll(std::string(s_.substr(start, pos_ - start)));
+    // from_chars, not stoll: "--1", "1-2" or 30 digits are the client's syntax error, not an exception.
+    std::int64_t value = 0;
+    auto [end, ec] = std::from_chars(s_.data() + start, s_.data() + pos_, value);
+    if (ec != std::errc() || end != s_.data() + pos_) {
+      pos_ = start;
+      fail("invalid number literal");
+    }
+    return value;
   }
 
   Filter parse_or() {

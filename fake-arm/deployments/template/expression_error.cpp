@@ -8,7 +8,16 @@ namespace azemu::arm::tmpl {
 std::string ExpressionError::located() const {
   std::string s = "at '" + (path_.empty() ? std::string("template") : path_) + "'";
   if (!expression_.empty()) {
-    s += " (expression '" + expression_ + "'";
+    // A limit error may be about an 80,000-character expression: quote its start only, cut on a
+    // UTF-8 character boundary so the message stays valid JSON text.
+    constexpr std::size_t kQuoted = 200;
+    std::string quoted = expression_;
+    if (quoted.size() > kQuoted) {
+      std::size_t cut = kQuoted;
+      while (cut > 0 && (static_cast<unsigned char>(quoted[cut]) & 0xC0) == 0x80) --cut;
+      quoted = quoted.substr(0, cut) + "...";
+    }
+    s += " (expression '" + quoted + "'";
     // Positions are offsets in the text between the brackets; +1 makes them offsets in the string.
     if (position_ != kNoPosition) s += ", position '" + std::to_string(position_ + 1) + "'";
     s += ")";

@@ -1,12 +1,14 @@
 // Tree-walking evaluator. `if` is evaluated lazily (only the taken branch), matching current ARM,
 // so `if(empty(x), 'none', first(x))` does not fail on the untaken branch. Member access ignores
-// case, as ARM does.
+// case, as ARM does. Nesting is bounded by EvaluationDepth and every function result by
+// kMaxValueSize (template_limits.hpp).
 #include "fake-arm/deployments/template/expression_evaluator.hpp"
 
 #include "emulator/json/strings.hpp"
 #include "fake-arm/deployments/template/expression_error.hpp"
 #include "fake-arm/deployments/template/expression_parser.hpp"
 #include "fake-arm/deployments/template/function_table.hpp"
+#include "fake-arm/deployments/template/template_limits.hpp"
 
 namespace azemu::arm::tmpl {
 namespace {
@@ -64,7 +66,11 @@ json call(const Node& node, const EvalContext& ctx) {
   for (const Node& a : node.args) args.push_back(evaluate_node(a, ctx));
   try {
     Call c{node.text, args, ctx};
-    return (*f)(c);
+    json result = (*f)(c);
+    if (larger_than(result, kMaxValueSize))
+      throw ExpressionError("The template language function '" + node.text + "' produced a value larger than '" +
+                            std::to_string(kMaxValueSize) + "' bytes, the maximum size of a template.");
+    return result;
   } catch (ExpressionError& e) {
     e.set_position(node.position);
     throw;
@@ -74,6 +80,7 @@ json call(const Node& node, const EvalContext& ctx) {
 }  // namespace
 
 json evaluate_node(const Node& node, const EvalContext& ctx) {
+  EvaluationDepth level;
   switch (node.kind) {
     case Node::Kind::String: return node.text;
     case Node::Kind::Integer: return node.number;

@@ -3,11 +3,13 @@
 //   primary := 'string' | integer | identifier '(' [value (',' value)*] ')'
 //   postfix := '.' identifier | '[' value ']'
 // Azure also requires the outermost value to be a function call; a bare literal such as "['a']"
-// is rejected there, and so here.
+// is rejected there, and so here. Nesting (calls, '.x', '[i]') is bounded by kMaxExpressionDepth
+// and the text by kMaxExpressionLength, so neither the parser nor the tree's users recurse unbounded.
 #include "fake-arm/deployments/template/expression_parser.hpp"
 
 #include "fake-arm/deployments/template/expression_error.hpp"
 #include "fake-arm/deployments/template/expression_lexer.hpp"
+#include "fake-arm/deployments/template/template_limits.hpp"
 
 #include <vector>
 
@@ -45,11 +47,21 @@ private:
     ++i_;
   }
 
+  // One level per call argument, property and index: a chain "f()[0][0]..." nests as deep as it is long.
+  void deeper(std::size_t position) {
+    if (++depth_ > kMaxExpressionDepth)
+      throw ExpressionError("The language expression is nested more than '" + std::to_string(kMaxExpressionDepth) +
+                                "' levels deep at position '" + std::to_string(position) + "'.",
+                            position);
+  }
+
   Node value() {
+    const int depth_at_start = depth_;
     Node n = primary();
     for (;;) {
       if (peek().kind == Token::Kind::Dot) {
         std::size_t at = next().position;
+        deeper(at);
         if (peek().kind != Token::Kind::Identifier) fail_unexpected(peek());
         Node p;
         p.kind = Node::Kind::Property;
@@ -59,6 +71,7 @@ private:
         n = std::move(p);
       } else if (peek().kind == Token::Kind::LBracket) {
         std::size_t at = next().position;
+        deeper(at);
         Node idx;
         idx.kind = Node::Kind::Index;
         idx.position = at;
@@ -67,6 +80,7 @@ private:
         expect(Token::Kind::RBracket);
         n = std::move(idx);
       } else {
+        depth_ = depth_at_start;
         return n;
       }
     }
@@ -86,6 +100,7 @@ private:
         n.number = t.number;
         return n;
       case Token::Kind::Identifier: {
+        deeper(t.position);
         n.kind = Node::Kind::Call;
         n.text = t.text;
         expect(Token::Kind::LParen);
@@ -100,6 +115,7 @@ private:
           }
         }
         expect(Token::Kind::RParen);
+        --depth_;
         return n;
       }
       default:
@@ -109,6 +125,7 @@ private:
 
   std::vector<Token> t_;
   std::size_t i_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace
@@ -127,6 +144,13 @@ std::string unescape_literal(std::string_view s) {
   return std::string(s);
 }
 
-Node parse_expression(std::string_view body) { return Parser(tokenize(body)).parse_top(); }
+Node parse_expression(std::string_view body) {
+  // Observed (azure-pipelines-tasks #15093): "The language expression length limit exceeded. Limit: '81920'".
+  if (body.size() > kMaxExpressionLength)
+    throw ExpressionError("The language expression length limit exceeded. Limit: '" + std::to_string(kMaxExpressionLength) +
+                              "' and actual: '" + std::to_string(body.size()) + "'.",
+                          0);
+  return Parser(tokenize(body)).parse_top();
+}
 
 }  // namespace azemu::arm::tmpl

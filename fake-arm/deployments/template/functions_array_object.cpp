@@ -3,6 +3,7 @@
 // Spec: template-functions-array / -object. contains() on strings is case-sensitive, on object
 // keys case-insensitive; union() merges nested objects recursively; items() sorts by key.
 #include "fake-arm/deployments/template/function_table.hpp"
+#include "fake-arm/deployments/template/template_limits.hpp"
 
 #include "emulator/json/strings.hpp"
 
@@ -212,11 +213,11 @@ void register_array_object_functions(FunctionTable& t) {
   t.add("intersection", intersection);
   t.add("json", [](Call& c) -> json {
     expect_args(c, 1, 1);
-    try {
-      return json::parse(arg_string(c, 0));
-    } catch (const json::parse_error&) {
-      fail(c, "the parameter is not valid JSON");
-    }
+    json v = parse_json_bounded(arg_string(c, 0));  // a deep value would overflow every later walk
+    if (v.is_discarded())
+      fail(c, json::accept(arg_string(c, 0)) ? "the parameter nests more than '" + std::to_string(kMaxJsonDepth) + "' levels"
+                                             : std::string("the parameter is not valid JSON"));
+    return v;
   });
   t.add("items", items);
   t.add("range", range);

@@ -5,6 +5,7 @@
 // startsWith/endsWith/indexOf/lastIndexOf compare case-insensitively; replace is case-sensitive.
 #include "fake-arm/deployments/template/dotnet_format.hpp"
 #include "fake-arm/deployments/template/function_table.hpp"
+#include "fake-arm/deployments/template/template_limits.hpp"
 
 #include "emulator/json/strings.hpp"
 
@@ -185,12 +186,12 @@ void register_string_functions(FunctionTable& t) {
   t.add("base64", [](Call& c) -> json { expect_args(c, 1, 1); return text::base64_encode(arg_string(c, 0)); });
   t.add("base64ToString", base64_to_string);
   t.add("base64ToJson", [](Call& c) -> json {
-    json s = base64_to_string(c);
-    try {
-      return json::parse(s.get<std::string>());
-    } catch (const json::exception&) {
-      fail(c, "the decoded value is not valid JSON");
-    }
+    const std::string text = base64_to_string(c).get<std::string>();
+    json v = parse_json_bounded(text);
+    if (v.is_discarded())
+      fail(c, json::accept(text) ? "the decoded value nests more than '" + std::to_string(kMaxJsonDepth) + "' levels"
+                                 : std::string("the decoded value is not valid JSON"));
+    return v;
   });
   t.add("uri", uri);
   t.add("uriComponent", [](Call& c) -> json { expect_args(c, 1, 1); return text::percent_encode(arg_string(c, 0)); });

@@ -15,6 +15,7 @@
 #include "fake-arm/deployments/template/plan_state.hpp"
 #include "fake-arm/deployments/template/resource_expansion.hpp"
 #include "fake-arm/deployments/template/template_errors.hpp"
+#include "fake-arm/deployments/template/template_limits.hpp"
 #include "fake-arm/deployments/template/variables.hpp"
 
 namespace azemu::arm::tmpl {
@@ -54,6 +55,8 @@ bool template_only_key(const std::string& k) {
 
 Plan prepare(const json& template_json, const json& parameters, const DeploymentScope& scope) {
   if (!template_json.is_object()) throw errors::validation_failed("The template must be a JSON object.");
+  check_template_size(template_json);
+  check_expression_syntax(template_json);
   check_unsupported_sections(template_json);
   auto st = std::make_shared<Plan::State>();
   st->template_json = template_json;

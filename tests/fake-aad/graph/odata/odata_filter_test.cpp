@@ -66,6 +66,15 @@ TEST_CASE("malformed filters are 400 BadRequest 'Invalid filter clause'") {
   }
 }
 
+TEST_CASE("number literals that do not parse are an invalid filter, not an exception") {
+  // Was: std::stoll threw std::invalid_argument / std::out_of_range and the request got a 500.
+  for (std::string bad : {"appId eq -", "appId eq --1", "appId eq 1-2", "appId eq 99999999999999999999999"}) {
+    CAPTURE(bad);
+    CHECK(code_of(bad).rfind("BadRequest: Invalid filter clause", 0) == 0);
+  }
+  CHECK(matches(parse_filter("n eq -12"), nlohmann::json{{"n", -12}}));
+}
+
 TEST_CASE("operators azemu does not emulate are Request_UnsupportedQuery") {
   CHECK(code_of("displayName ne 'x'").rfind("Request_UnsupportedQuery", 0) == 0);
   CHECK(code_of("endswith(displayName,'x')").rfind("Request_UnsupportedQuery", 0) == 0);
