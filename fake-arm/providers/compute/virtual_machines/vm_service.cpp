@@ -364,7 +364,8 @@ void VirtualMachineService::forget_group(store::Connection& c, const ResourceId&
     if (d.managed_by.empty()) loose.push_back(d.id.str());
   if (vms.empty() && loose.empty()) return;
   jobs_.post([this, vms = std::move(vms), loose = std::move(loose)] {
-    for (const auto& [vm, data] : vms) call_runtime([&] { runtime_.remove(vm, false, data); });
+    // A pair, not a structured binding: clang 14 (the sanitized build) cannot capture bindings.
+    for (const auto& machine : vms) call_runtime([&] { runtime_.remove(machine.first, false, machine.second); });
     for (const auto& d : loose) call_runtime([&] { runtime_.delete_disk(d); });
   });
 }
