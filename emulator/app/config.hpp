@@ -6,6 +6,12 @@
 
 namespace azemu::app {
 
+/// Identities a CI config may fix (`azemu start --tenant-id ...` or AZEMU_* variables); empty fields
+/// are generated on first start. They apply when the data dir is new and must match it afterwards.
+struct FixedIdentities {
+  std::string tenant_id, subscription_id, client_id, client_secret;
+};
+
 struct Config {
   std::string listen = "127.0.0.1:8443";
   std::string data_dir = ".azemu";
@@ -18,6 +24,7 @@ struct Config {
   unsigned io_threads = 0;        // 0: one per core
   unsigned blocking_threads = 0;  // 0: one per core, at least 2
   bool test_controls = false;     // accepted for old scripts; /_azemu/time is always mounted now
+  FixedIdentities identities;     // start --tenant-id/--subscription-id/--client-id/--client-secret
   std::string client_host;        // azemu env --host: the name clients use for azemu ("" → from --listen)
   std::string vm_runtime = "auto";  // auto | uml | qemu | guestless: where Microsoft.Compute VMs run
 

@@ -2,6 +2,7 @@
 #include "emulator/app/data_dir.hpp"
 
 #include "emulator/ids/guid.hpp"
+#include "emulator/json/strings.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -47,9 +48,36 @@ ports::Seed from_json(const nlohmann::json& j) {
 }
 }  // namespace
 
-ports::Seed DataDir::load_or_create_seed() const {
+namespace {
+void check_fixed(const FixedIdentities& f) {
+  for (const auto* id : {&f.tenant_id, &f.subscription_id, &f.client_id})
+    if (!id->empty() && !ids::is_guid(*id)) throw std::runtime_error("'" + *id + "' is not a GUID (tenant, subscription and client ids are)");
+  if (!f.client_secret.empty() && (f.client_secret.size() < 16 || f.client_secret[0] == '-'))
+    throw std::runtime_error("--client-secret must be at least 16 characters and not start with '-'");
+}
+
+// A data dir keeps its identities: tokens, role assignments and az profiles refer to them.
+ports::Seed matching(ports::Seed s, const FixedIdentities& f, const std::string& file) {
+  auto differs = [&](const std::string& fixed, const std::string& have, const char* what) {
+    if (!fixed.empty() && fixed != have)
+      throw std::runtime_error(std::string("the data dir already has ") + what + " '" + have + "' (" + file +
+                               "); use a new --data-dir to start with '" + fixed + "'");
+  };
+  differs(f.tenant_id, s.tenant_id, "tenant");
+  differs(f.subscription_id, s.subscription_id, "subscription");
+  differs(f.client_id, s.client_id, "client id");
+  if (!f.client_secret.empty() && f.client_secret != s.client_secret)
+    throw std::runtime_error("the data dir already has another client secret (" + file + "); use a new --data-dir");
+  return s;
+}
+}  // namespace
+
+ports::Seed DataDir::load_or_create_seed(const FixedIdentities& given) const {
+  check_fixed(given);
+  FixedIdentities fixed = given;  // ids compare as GUIDs do: case-insensitively
+  for (auto* id : {&fixed.tenant_id, &fixed.subscription_id, &fixed.client_id}) *id = text::to_lower(*id);
   std::string file = path_ + "/identity.json";
-  if (std::ifstream in(file); in) return from_json(nlohmann::json::parse(in));
+  if (std::ifstream in(file); in) return matching(from_json(nlohmann::json::parse(in)), fixed, file);
   ports::Seed s;
   s.tenant_id = ids::new_guid();
   s.tenant_domain = "azemu.onmicrosoft.com";
@@ -63,6 +91,10 @@ ports::Seed DataDir::load_or_create_seed() const {
   s.admin_user = "admin@" + s.tenant_domain;
   s.admin_object_id = ids::new_guid();
   s.admin_password = "Azemu-" + ids::random_hex(8) + "!";
+  if (!fixed.tenant_id.empty()) s.tenant_id = fixed.tenant_id;
+  if (!fixed.subscription_id.empty()) s.subscription_id = fixed.subscription_id;
+  if (!fixed.client_id.empty()) s.client_id = fixed.client_id;
+  if (!fixed.client_secret.empty()) s.client_secret = fixed.client_secret;
   std::string tmp = file + ".tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (fd < 0) throw std::runtime_error("cannot write " + tmp);
@@ -74,7 +106,7 @@ ports::Seed DataDir::load_or_create_seed() const {
   if (::link(tmp.c_str(), file.c_str()) != 0) {
     ::unlink(tmp.c_str());
     std::ifstream in(file);
-    return from_json(nlohmann::json::parse(in));
+    return matching(from_json(nlohmann::json::parse(in)), fixed, file);
   }
   ::unlink(tmp.c_str());
   return s;

@@ -3,6 +3,7 @@
 // the CA bundle, the token signing key. The SQLite file lives here too (azemu.db).
 #pragma once
 
+#include "emulator/app/config.hpp"
 #include "emulator/ports/seed.hpp"
 
 #include <string>
@@ -19,8 +20,10 @@ public:
   std::string ca_bundle_path() const { return path_ + "/ca-bundle.pem"; }
   std::string ca_path() const { return path_ + "/ca.pem"; }
 
-  /// Loads identity.json, or generates the identities and writes it (0600) on first use.
-  ports::Seed load_or_create_seed() const;
+  /// Loads identity.json, or generates the identities (taking the `fixed` ones) and writes it (0600)
+  /// on first use. Throws std::runtime_error when a fixed identity is malformed, or differs from the
+  /// one this data dir already has (a new --data-dir, or removing it, is the way to change them).
+  ports::Seed load_or_create_seed(const FixedIdentities& fixed = {}) const;
   /// 32 random bytes from master.key (0600), created on first use: encrypts key material at rest.
   std::string load_or_create_master_key() const;
 

@@ -54,7 +54,7 @@ std::string cloud_config_json(const Config& c, const std::string& az_profile) {
 std::string env_script(const Config& c, const std::string& mode, const std::string& az_profile) {
   if (mode != "proxy" && mode != "cloud") throw std::invalid_argument("--mode must be proxy or cloud");
   DataDir dir(c.data_dir_abs());
-  ports::Seed seed = dir.load_or_create_seed();
+  ports::Seed seed = dir.load_or_create_seed(c.identities);
   auto ca = tls::LocalCa::load_or_create(dir.path());
   std::string bundle = tls::write_ca_bundle(dir.path(), ca);
 

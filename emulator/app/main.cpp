@@ -27,6 +27,14 @@ int main(int argc, char** argv) {
   auto* start = app.add_subcommand("start", "serve in the foreground until SIGTERM");
   add_common(start);
   start->add_option("--log-level", config.log_level, "debug|info|warn|error|off")->capture_default_str();
+  // Fixed identities for CI configs; the same variables `azemu env` prints, so a restart keeps them.
+  start->add_option("--tenant-id", config.identities.tenant_id, "the seeded tenant (first start only)")->envname("AZEMU_TENANT_ID");
+  start->add_option("--subscription-id", config.identities.subscription_id, "the seeded subscription (first start only)")
+      ->envname("AZEMU_SUBSCRIPTION_ID");
+  start->add_option("--client-id", config.identities.client_id, "the bootstrap service principal's appId (first start only)")
+      ->envname("AZEMU_CLIENT_ID");
+  start->add_option("--client-secret", config.identities.client_secret, "its secret (first start only)")
+      ->envname("AZEMU_CLIENT_SECRET");
   start->add_flag("--access-log", config.access_log, "one log line per request (off by default: it grows with traffic)");
   start->add_option("--log-file", config.log_file, "write the log to this file (rotated by size) instead of stderr");
   start->add_option("--log-max-mb", config.log_max_mb, "rotate the log file at this size")->capture_default_str();
@@ -70,6 +78,8 @@ int main(int argc, char** argv) {
   app.add_subcommand("version", "print the version");
 
   CLI11_PARSE(app, argc, argv);
+  // CLI11 reads the AZEMU_* variables for every subcommand; only `start` fixes identities.
+  if (!*start) config.identities = {};
   try {
     if (*start) return azemu::app::run_server(config);
     if (*env) {

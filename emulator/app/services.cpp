@@ -95,7 +95,7 @@ struct Services {
 
   explicit Services(const Config& c)
       : dir(c.data_dir_abs()),
-        seed(dir.load_or_create_seed()),
+        seed(dir.load_or_create_seed(c.identities)),
         names(c.cloud_base),
         signing_key(auth::SigningKey::load_or_create(dir.signing_key_path())),
         master_key(dir.load_or_create_master_key()),

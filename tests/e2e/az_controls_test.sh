@@ -85,4 +85,21 @@ check_eq "after reset: no groups" "0" az group list --query "length(@)" -o tsv
 check_eq "after reset: the seeded service principal is back (Graph)" "$AZEMU_CLIENT_ID" \
   az ad sp show --id "$AZEMU_CLIENT_ID" --query appId -o tsv
 check "after reset: a new group can be created" az group create -n fresh -l westus
+
+# --- 4. fixed identities (flags, and the AZEMU_* variables azemu env printed) ---------------------
+stop_azemu
+FIXED_TENANT=11111111-2222-4333-8444-555555555555
+AZEMU_START_ARGS="--vm-runtime guestless --tenant-id $FIXED_TENANT" start_azemu "$WORK/fixed" "$PORT" || exit 1
+check_eq "a new data dir takes --tenant-id" "$FIXED_TENANT" sh -c \
+  "'$AZEMU_BIN' env --data-dir '$WORK/fixed' | sed -n \"s/^export AZEMU_TENANT_ID='\\(.*\\)'/\\1/p\""
+check_eq "... and AZEMU_SUBSCRIPTION_ID from the environment" "$AZEMU_SUBSCRIPTION_ID" sh -c \
+  "'$AZEMU_BIN' env --data-dir '$WORK/fixed' | sed -n \"s/^export AZEMU_SUBSCRIPTION_ID='\\(.*\\)'/\\1/p\""
+eval "$("$AZEMU_BIN" env --data-dir "$WORK/fixed" --listen "127.0.0.1:$PORT")"
+check "az login with the fixed identities" az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" \
+  --tenant "$FIXED_TENANT"
+stop_azemu
+check_fails_with "another --tenant-id on the same data dir is refused" "already has tenant '$FIXED_TENANT'" \
+  "$AZEMU_BIN" start --data-dir "$WORK/fixed" --listen "127.0.0.1:$PORT" --tenant-id 99999999-2222-4333-8444-555555555555
+check_fails_with "a malformed tenant id is refused" "is not a GUID" \
+  "$AZEMU_BIN" start --data-dir "$WORK/fixed2" --listen "127.0.0.1:$PORT" --tenant-id not-a-guid
 finish
