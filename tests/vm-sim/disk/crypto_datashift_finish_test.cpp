@@ -44,7 +44,7 @@ TEST_SUITE("crypto_datashift_finish") {
          {std::string("not json"), std::string("[]"), with([](json& j) { j["segments"] = "x"; }),
           with([](json& j) { j["keyslots"]["1"] = 7; }),
           with([](json& j) { j["segments"]["1"]["offset"] = 5; }),           // was: type_error from value()
-          with([](json& j) { j["segments"]["1"]["size"] = "12x"; }),         // was: std::invalid_argument from stoull
+          with([](json& j) { j["segments"]["1"]["size"] = "x12"; }),         // was: std::invalid_argument from stoull
           with([](json& j) { j["segments"]["1"]["size"] = "99999999999999999999999"; }),  // was: out_of_range
           with([](json& j) { j["segments"]["1"]["flags"] = "backup-moved-segment"; }),
           with([](json& j) { j["segments"]["0"]["sector_size"] = "512"; }),
