@@ -128,7 +128,12 @@ Pkey from_params(const char* type, OSSL_PARAM_BLD* bld) {
   if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1 ||
       EVP_PKEY_fromdata(ctx.get(), &k, EVP_PKEY_KEYPAIR, params.get()) != 1)
     throw errors::bad_parameter("The JSON Web Key is not a valid key.");
-  return Pkey(k, EVP_PKEY_free);
+  Pkey key(k, EVP_PKEY_free);
+  // fromdata takes the numbers as given: parts that do not belong together (a d for another n, a
+  // point off the curve) would import and then sign garbage. EVP_PKEY_check tests the whole key.
+  PkeyCtx check(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr), EVP_PKEY_CTX_free);
+  if (!check || EVP_PKEY_check(check.get()) != 1) throw errors::bad_parameter("The JSON Web Key is not a valid key.");
+  return key;
 }
 
 struct RsaAlg { const char* name; int padding; const EVP_MD* (*md)(); };
@@ -212,21 +217,25 @@ KeyMaterial import_jwk(const std::string& kty, const nlohmann::json& jwk) {
   std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)> bld(OSSL_PARAM_BLD_new(), OSSL_PARAM_BLD_free);
   std::vector<Bn> keep;
   if (kty == "RSA") {
-    push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_N, b64_field(jwk, "n"), keep);
+    const std::string n = b64_field(jwk, "n");
+    // Key Vault's RSA sizes; a 60,000-bit modulus would make the checks below run for minutes.
+    if (n.size() * 8 < 1024 || n.size() * 8 > 4096) throw errors::bad_parameter("The RSA key size is not supported.");
+    push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_N, n, keep);
     push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_E, b64_field(jwk, "e"), keep);
     push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_D, b64_field(jwk, "d"), keep);
-    if (jwk.contains("p")) {
-      push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR1, b64_field(jwk, "p"), keep);
-      push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR2, b64_field(jwk, "q"), keep);
-      push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_EXPONENT1, b64_field(jwk, "dp"), keep);
-      push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_EXPONENT2, b64_field(jwk, "dq"), keep);
-      push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_COEFFICIENT1, b64_field(jwk, "qi"), keep);
-    }
+    // The CRT parts are required: the key is stored as a PKCS#1 RSAPrivateKey, which cannot be
+    // written without them (fuzz_jwk_import: an n/e/d-only JWK failed in i2d_PrivateKey, a 500).
+    push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR1, b64_field(jwk, "p"), keep);
+    push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR2, b64_field(jwk, "q"), keep);
+    push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_EXPONENT1, b64_field(jwk, "dp"), keep);
+    push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_EXPONENT2, b64_field(jwk, "dq"), keep);
+    push_bn(bld.get(), OSSL_PKEY_PARAM_RSA_COEFFICIENT1, b64_field(jwk, "qi"), keep);
     Pkey k = from_params("RSA", bld.get());
     return describe(k.get());
   }
   if (kty == "EC") {
-    const Curve* c = curve_by_jwk(jwk.value("crv", ""));
+    auto crv = jwk.find("crv");
+    const Curve* c = crv != jwk.end() && crv->is_string() ? curve_by_jwk(crv->get<std::string>()) : nullptr;
     if (!c) throw errors::bad_parameter("The JSON Web Key has an unsupported or missing 'crv'.");
     std::string point = "\x04" + b64_field(jwk, "x") + b64_field(jwk, "y");
     OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, c->ossl, 0);

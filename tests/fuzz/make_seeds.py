@@ -446,12 +446,22 @@ def control_channel():
     ready = j({"event": "ready", "version": "2.2.53-azemu", "boot_id": "3f6a0f3e-0000-4000-8000-000000000001"})
     hb = j({"event": "heartbeat", "t": 1800000000})
     ok = j({"id": 1, "ok": True, "t": 1800000000})
-    # byte 0: call = b % 3 (drain, wait_ready, request); closed = (b // 3) % 2
+    run = j({"id": 1, "ok": True, "exit_code": 0, "stdout_b64": base64.b64encode(b"hi\n").decode(), "stderr_b64": ""})
+    status = j({"id": 1, "ok": True, "seq": 0, "status": [{"version": 1.0, "timestampUTC": "2024-01-01T00:00:00Z",
+                "status": {"name": "AzureDiskEncryptionForLinux", "operation": "Enable", "status": "success", "code": 0,
+                           "formattedMessage": {"lang": "en-US", "message": "Encryption succeeded for data volumes"},
+                           "substatus": [{"name": "enable", "status": "success", "code": 0,
+                                          "formattedMessage": {"lang": "en-US", "message": "{\"os\": \"NotEncrypted\"}"}}]}}]})
+    # byte 0: call = b % 5 (drain, wait_ready, request, run-command, ext_status); closed = (b // 5) % 2
     write(t, "drain_heartbeats", "\x00" + hb + "\n" + hb + "\n")
     write(t, "wait_ready", "\x01" + "login: \r\n" + ready + "\n")
     write(t, "request_answered", "\x02" + hb + "\n" + ok + "\n")
     write(t, "request_after_restart", "\x02" + ready + "\n" + j({"id": 1, "ok": False, "error": "boom"}) + "\n")
-    write(t, "closed_mid_line", "\x05" + hb + "\n{\"id\":1,")
+    write(t, "run_command", "\x03" + run + "\n")
+    write(t, "ext_status", "\x04" + status + "\n")
+    write(t, "ext_status_no_file", "\x04" + j({"id": 1, "ok": True, "seq": None}) + "\n")
+    write(t, "closed_mid_line", "\x07" + hb + "\n{\"id\":1,")
+    write(t, "regress_event_number", "\x00" + j({"event": 1800000000}) + "\n")
 
 
 def luks():

@@ -4,7 +4,9 @@
 #include "emulator/json/strings.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <ctime>
+#include <stdexcept>
 #include <fstream>
 #include <iterator>
 
@@ -39,16 +41,46 @@ json extension_settings_request(const ports::ExtensionDelivery& ext) {
           {"protected_settings", ext.protected_settings}};
 }
 
+namespace {
+// Replies and status files are written inside the guest: each member is read with its type
+// checked, a mistyped one counts as absent (fuzz_control_channel).
+const json* member(const json& obj, const char* name, json::value_t type) {
+  if (!obj.is_object()) return nullptr;
+  auto it = obj.find(name);
+  return it != obj.end() && it->type() == type ? &*it : nullptr;
+}
+std::string string_member(const json& obj, const char* name, const std::string& absent) {
+  const json* v = member(obj, name, json::value_t::string);
+  return v ? v->get<std::string>() : absent;
+}
+int int_member(const json& obj, const char* name, int absent) {
+  auto it = obj.is_object() ? obj.find(name) : obj.end();
+  if (it == obj.end() || !it->is_number_integer()) return absent;
+  const auto v = it->get<std::int64_t>();
+  return v >= INT32_MIN && v <= INT32_MAX ? static_cast<int>(v) : absent;
+}
+std::string base64_member(const json& obj, const char* name) {
+  try {
+    return text::base64_decode(string_member(obj, name, ""));
+  } catch (const std::exception&) {
+    throw std::runtime_error(std::string("the guest agent's '") + name + "' is not base64");
+  }
+}
+}  // namespace
+
 ports::ExtensionReport parse_extension_report(const json& reply) {
   // Status file shape: [{"version","timestampUTC","status":{...}}].
   ports::ExtensionReport r;
-  r.sequence_number = reply.value("seq", 0);
-  json file = reply.value("status", json::array());
-  json st = file.is_array() && !file.empty() ? file[0].value("status", json::object()) : json::object();
-  r.status = st.value("status", std::string("transitioning"));
-  r.code = st.contains("code") ? (st["code"].is_string() ? st["code"].get<std::string>() : st["code"].dump()) : "0";
-  r.message = st.value("formattedMessage", json::object()).value("message", std::string());
-  r.substatus = st.value("substatus", json::array());
+  r.sequence_number = int_member(reply, "seq", 0);
+  const json* file = member(reply, "status", json::value_t::array);
+  const json st = file && !file->empty() && (*file)[0].is_object() ? (*file)[0].value("status", json::object()) : json::object();
+  r.status = string_member(st, "status", "transitioning");
+  const json* code = st.is_object() ? (st.contains("code") ? &st["code"] : nullptr) : nullptr;
+  r.code = !code ? "0" : code->is_string() ? code->get<std::string>() : code->dump(-1, ' ', false, json::error_handler_t::replace);
+  const json* formatted = member(st, "formattedMessage", json::value_t::object);
+  r.message = formatted ? string_member(*formatted, "message", "") : "";
+  const json* substatus = member(st, "substatus", json::value_t::array);
+  r.substatus = substatus ? *substatus : json::array();
   r.reported_at = std::time(nullptr);
   return r;
 }
@@ -58,9 +90,9 @@ ports::RunCommandResult run_shell_script(ControlChannel& channel, const std::str
   json reply = channel.request({{"op", "run"}, {"script_b64", text::base64_encode(script)}, {"timeout_s", kTimeout}},
                                std::chrono::steady_clock::now() + std::chrono::seconds(kTimeout + 30));
   ports::RunCommandResult r;
-  r.exit_code = reply.value("exit_code", -1);
-  r.stdout_text = text::base64_decode(reply.value("stdout_b64", std::string()));
-  r.stderr_text = text::base64_decode(reply.value("stderr_b64", std::string()));
+  r.exit_code = int_member(reply, "exit_code", -1);
+  r.stdout_text = base64_member(reply, "stdout_b64");
+  r.stderr_text = base64_member(reply, "stderr_b64");
   return r;
 }
 

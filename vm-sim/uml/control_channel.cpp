@@ -1,3 +1,6 @@
+// The host end of the agent line: JSON-line framing over the socketpair, request/answer matching
+// by id, and the ready/heartbeat events (protocol in vm-sim/agent/agent_protocol.hpp). What the
+// guest writes is untrusted input: only std::runtime_error leaves this file.
 #include "vm-sim/uml/control_channel.hpp"
 
 #include <algorithm>
@@ -14,6 +17,16 @@ namespace azemu::vm {
 
 using nlohmann::json;
 
+namespace {
+// The guest writes these lines, so every member is read with its type checked: a mistyped member
+// is treated as absent (fuzz_control_channel: {"event":1} made value() throw json type_error).
+std::string string_member(const json& m, const char* name, const std::string& absent = {}) {
+  auto it = m.find(name);
+  return it != m.end() && it->is_string() ? it->get<std::string>() : absent;
+}
+bool is_event(const json& m, const char* name) { return m.contains("event") && string_member(m, "event") == name; }
+}  // namespace
+
 ControlChannel::ControlChannel(int fd) : fd_(fd) { fcntl(fd_, F_SETFL, fcntl(fd_, F_GETFL) | O_NONBLOCK); }
 
 ControlChannel::~ControlChannel() {
@@ -21,11 +34,11 @@ ControlChannel::~ControlChannel() {
 }
 
 void ControlChannel::note_event(const json& event) {
-  const std::string name = event.value("event", std::string());
+  const std::string name = string_member(event, "event");
   if (name == "ready") {
     seen_.ready = true;
-    seen_.version = event.value("version", std::string());
-    seen_.boot_id = event.value("boot_id", std::string());
+    seen_.version = string_member(event, "version");
+    seen_.boot_id = string_member(event, "boot_id");
     seen_.last_heartbeat = std::time(nullptr);
   } else if (name == "heartbeat") {
     seen_.last_heartbeat = std::time(nullptr);
@@ -72,8 +85,8 @@ bool ControlChannel::wait_ready(Clock::time_point deadline, int exit_fd, const s
     if (!message) return false;  // deadline, or the guest process exited
     if (message->contains("event")) {
       note_event(*message);
-      if ((*message)["event"] == "ready" && seen_.boot_id != previous_boot_id) return true;
-      if ((*message)["event"] == "ready") seen_.ready = false;  // a stale line from the old boot
+      if (is_event(*message, "ready") && seen_.boot_id != previous_boot_id) return true;
+      if (is_event(*message, "ready")) seen_.ready = false;  // a stale line from the old boot
     }
   }
 }
@@ -103,23 +116,26 @@ json ControlChannel::request(json req, Clock::time_point deadline) {
   for (;;) {
     auto message = read_message(deadline);
     if (!message && restarted)
-      throw std::runtime_error("the guest agent restarted while handling '" + req.value("op", std::string()) +
+      throw std::runtime_error("the guest agent restarted while handling '" + string_member(req, "op") +
                                "' and the request was lost (did the agent crash? see the VM's console.log)");
-    if (!message) throw std::runtime_error("the guest agent did not answer '" + req.value("op", std::string()) + "' in time");
+    if (!message) throw std::runtime_error("the guest agent did not answer '" + string_member(req, "op") + "' in time");
     if (message->contains("event")) {
       note_event(*message);
       // A "ready" now means busybox init respawned the agent: it flushes its input at start, so a
       // request written before that is gone. It may also have been written just after: wait a
       // little for an answer, then fail with the reason instead of waiting out the whole deadline.
-      if ((*message)["event"] == "ready" && !restarted) {
+      if (is_event(*message, "ready") && !restarted) {
         restarted = true;
         deadline = std::min(deadline, Clock::now() + kAnswerAfterRestart);
       }
       continue;
     }
-    if (message->value("id", std::int64_t{-1}) != id) continue;  // an answer to a request that timed out
-    if (!message->value("ok", false))
-      throw std::runtime_error("guest agent: " + message->value("error", std::string("request failed")));
+    auto answer_id = message->find("id");
+    if (answer_id == message->end() || !answer_id->is_number_integer() || answer_id->get<std::int64_t>() != id)
+      continue;  // an answer to a request that timed out (or not an answer at all)
+    auto ok = message->find("ok");
+    if (ok == message->end() || !ok->is_boolean() || !ok->get<bool>())
+      throw std::runtime_error("guest agent: " + string_member(*message, "error", "request failed"));
     seen_.last_heartbeat = std::time(nullptr);
     return *message;
   }

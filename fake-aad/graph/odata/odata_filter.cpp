@@ -101,7 +101,19 @@ private:
     while (keyword("and")) left = Filter{Filter::Op::and_, "", nullptr, "", {std::move(left), parse_unary()}};
     return left;
   }
+  // Parentheses, not and any() recurse; a filter fits in a URL, but 8 KB of "(" would still be
+  // thousands of frames. Graph's own limit is undocumented; real filters nest a few levels.
+  static constexpr int kMaxDepth = 100;
+  struct Level {
+    Parser& p;
+    explicit Level(Parser& parser) : p(parser) {
+      if (++p.depth_ > kMaxDepth) p.fail("the filter nests more than " + std::to_string(kMaxDepth) + " levels");
+    }
+    ~Level() { --p.depth_; }
+  };
+
   Filter parse_unary() {
+    Level level(*this);
     if (keyword("not")) return Filter{Filter::Op::not_, "", nullptr, "", {parse_unary()}};
     if (peek_char('(')) {
       ++pos_;
@@ -148,6 +160,7 @@ private:
 
   std::string_view s_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 bool equal_values(const nlohmann::json& value, const nlohmann::json& literal) {

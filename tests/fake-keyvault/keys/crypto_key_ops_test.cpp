@@ -232,4 +232,47 @@ TEST_SUITE("crypto_key_ops") {
     ejwk["d"] = text::base64url_encode(dbytes);
     CHECK(crypto::import_jwk("EC", ejwk).public_jwk == ec.public_jwk);
   }
+
+  TEST_CASE("JWKs that cannot become a stored key are BadParameter, not a 500 (fuzz_jwk_import)") {
+    // Was: an n/e/d-only RSA JWK imported, then i2d_PrivateKey failed with std::runtime_error (a
+    // 500); parts of two different keys imported and signed garbage; "crv":7 threw json type_error.
+    const auto& k = rsa(2048);
+    const auto& other = rsa(3072);
+    const auto* p = reinterpret_cast<const unsigned char*>(k.private_der.data());
+    Pkey pk(d2i_AutoPrivateKey(nullptr, &p, static_cast<long>(k.private_der.size())), EVP_PKEY_free);
+    auto part = [&](const char* name) {
+      BIGNUM* b = nullptr;
+      EVP_PKEY_get_bn_param(pk.get(), name, &b);
+      std::string s(static_cast<std::size_t>(BN_num_bytes(b)), '\0');
+      BN_bn2bin(b, reinterpret_cast<unsigned char*>(s.data()));
+      BN_free(b);
+      return text::base64url_encode(s);
+    };
+    nlohmann::json full = {{"kty", "RSA"}, {"n", k.public_jwk["n"]}, {"e", k.public_jwk["e"]},
+                           {"d", part(OSSL_PKEY_PARAM_RSA_D)}, {"p", part(OSSL_PKEY_PARAM_RSA_FACTOR1)},
+                           {"q", part(OSSL_PKEY_PARAM_RSA_FACTOR2)}, {"dp", part(OSSL_PKEY_PARAM_RSA_EXPONENT1)},
+                           {"dq", part(OSSL_PKEY_PARAM_RSA_EXPONENT2)}, {"qi", part(OSSL_PKEY_PARAM_RSA_COEFFICIENT1)}};
+    auto code_of = [](const nlohmann::json& jwk, const std::string& kty) -> std::string {
+      try {
+        crypto::import_jwk(kty, jwk);
+      } catch (const AzureError& e) {
+        return e.code();
+      }
+      return "imported";
+    };
+    CHECK(code_of(full, "RSA") == "imported");
+    nlohmann::json ned = {{"kty", "RSA"}, {"n", full["n"]}, {"e", full["e"]}, {"d", full["d"]}};
+    CHECK(code_of(ned, "RSA") == "BadParameter");
+    nlohmann::json mixed = full;
+    mixed["n"] = other.public_jwk["n"];  // d, p, q of one key with the modulus of another
+    CHECK(code_of(mixed, "RSA") == "BadParameter");
+    nlohmann::json huge = full;
+    huge["n"] = text::base64url_encode(std::string(1024, '\x7f'));  // 8192 bits
+    CHECK(code_of(huge, "RSA") == "BadParameter");
+    nlohmann::json ec = crypto::generate_ec("P-256").public_jwk;
+    ec["d"] = "AQ";
+    CHECK(code_of(ec, "EC") == "BadParameter");  // d = 1 does not match the public point
+    ec["crv"] = 7;
+    CHECK(code_of(ec, "EC") == "BadParameter");
+  }
 }

@@ -34,6 +34,22 @@ TEST_SUITE("control_channel") {
     close(sv[1]);
   }
 
+  TEST_CASE("guest lines with mistyped members are skipped, never a JSON exception (fuzz_control_channel)") {
+    // Was: {"event":1800000000} made note_event()'s value() throw json type_error out of drain().
+    int sv[2];
+    REQUIRE(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0);
+    ControlChannel ch(sv[0]);
+    std::thread agent(agent_answers, sv[1],
+                      "{\"event\":1800000000}\n{\"event\":\"ready\",\"version\":7,\"boot_id\":[]}\n"
+                      "{\"id\":\"1\",\"ok\":true}\n{\"id\":1,\"ok\":\"yes\",\"error\":{}}\n");
+    CHECK_THROWS_WITH_AS(ch.request({{"op", "ping"}}, ControlChannel::Clock::now() + 5s), "guest agent: request failed",
+                         std::runtime_error);
+    agent.join();
+    CHECK(ch.seen().ready);
+    CHECK(ch.seen().version.empty());
+    close(sv[1]);
+  }
+
   TEST_CASE("an agent that restarts mid-request (a 'ready' event, no answer) fails fast with the reason") {
     int sv[2];
     REQUIRE(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0);

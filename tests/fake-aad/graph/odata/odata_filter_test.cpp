@@ -75,6 +75,15 @@ TEST_CASE("number literals that do not parse are an invalid filter, not an excep
   CHECK(matches(parse_filter("n eq -12"), nlohmann::json{{"n", -12}}));
 }
 
+TEST_CASE("a filter nested 10k deep is an invalid filter, not a stack overflow") {
+  CHECK(code_of(std::string(10000, '(') + "appId eq 'x'" + std::string(10000, ')')).find("nests more than 100 levels") !=
+        std::string::npos);
+  std::string nots;
+  for (int i = 0; i < 10000; ++i) nots += "not ";
+  CHECK(code_of(nots + "appId eq 'x'").find("nests more than 100 levels") != std::string::npos);
+  CHECK(eval(std::string(50, '(') + "accountEnabled eq true" + std::string(50, ')')));
+}
+
 TEST_CASE("operators azemu does not emulate are Request_UnsupportedQuery") {
   CHECK(code_of("displayName ne 'x'").rfind("Request_UnsupportedQuery", 0) == 0);
   CHECK(code_of("endswith(displayName,'x')").rfind("Request_UnsupportedQuery", 0) == 0);

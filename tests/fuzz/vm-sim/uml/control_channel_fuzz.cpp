@@ -1,8 +1,10 @@
 // fuzz_control_channel: the host end of the agent's serial line (vm-sim/uml/control_channel.cpp)
-// reading what a guest sends: arbitrary bytes, partial lines, JSON of every shape. The input is
-// written into the other end of a socketpair; byte 0 picks the call (drain, wait_ready, request)
+// and the replies the runtimes read back (vm-sim/uml/agent_requests.cpp), on what a guest sends:
+// arbitrary bytes, partial lines, JSON of every shape. The input is written into the other end of a
+// socketpair; byte 0 picks the call (drain, wait_ready, request, run-command, extension status)
 // and whether the guest end is closed first. Oracle: the channel only throws std::runtime_error
 // (its contract: callers turn it into a VM error); library exceptions would escape the runtime.
+#include "vm-sim/uml/agent_requests.hpp"
 #include "vm-sim/uml/control_channel.hpp"
 
 #include <csignal>
@@ -34,8 +36,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (n <= 0) finding("write to the socketpair");
     off += static_cast<std::size_t>(n);
   }
-  const int call = data[0] % 3;
-  const bool closed = (data[0] / 3) % 2 == 1;
+  const int call = data[0] % 5;
+  // run-command waits 90 minutes for its answer: the guest end is closed so the input is all there is.
+  const bool closed = call == 3 || (data[0] / 5) % 2 == 1;
   if (closed) ::close(fds[1]);
   {
     azemu::vm::ControlChannel channel(fds[0]);
@@ -44,6 +47,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (call == 0) channel.drain();
       if (call == 1) (void)channel.wait_ready(now, -1, "00000000-boot");
       if (call == 2) (void)channel.request({{"op", "ping"}}, now);
+      if (call == 3) (void)azemu::vm::run_shell_script(channel, "echo hi");  // its deadline is far: input must answer
+      if (call == 4) {
+        auto report = azemu::vm::parse_extension_report(channel.request({{"op", "ext_status"}, {"name", "ade"}}, now));
+        (void)nlohmann::json(report.code).dump();
+        (void)report.substatus.dump();
+      }
       (void)nlohmann::json(channel.seen().version).dump();  // what status reports show later
       (void)nlohmann::json(channel.seen().boot_id).dump();
     } catch (const std::runtime_error&) {
