@@ -82,7 +82,13 @@ case "$cmd" in
     # The JavaScript SDK tests need node + npm; keep a node that is already there (Debian's is older).
     command -v npm > /dev/null || install_missing nodejs npm
     ensure_localhost_names
+    # The az 2.74 client's Debian 13 root (tests/e2e/az274/ensure-root.sh): ~6 min once per machine, cached
+    # under /var/cache/azemu; it is made while azemu compiles.
+    mkdir -p "$BUILD"
+    "$ROOT/tests/e2e/az274/ensure-root.sh" > "$BUILD/az274-root.log" 2>&1 &
+    root_pid=$!
     build
+    wait "$root_pid" || { cat "$BUILD/az274-root.log" >&2; exit 1; }
     cd "$BUILD"
     exec ctest --output-on-failure -j2 "$@"
     ;;
