@@ -68,6 +68,30 @@ def _remember_encrypted_vm(module):
             return super()._handler(command_args)
 
     vm_ops.VMUpdate = VMUpdateNamingTheVM
+    _await_power_operations()
+
+
+def _await_power_operations():
+    """Fix 6: on an already encrypted VM (the doc's second enable) encrypt_vm calls the aaz Deallocate, the
+    VM update and Start, but never waits for Deallocate or Start (their pollers are dropped): the update and
+    the start reach a VM that is still deallocating, the start is refused and az exits 0 with the VM left
+    deallocated. While encrypt_vm runs, both wait for their operation, as az 2.45's .result() did."""
+    from azure.cli.command_modules.vm.aaz.latest import vm as aaz_vm
+    from azure.cli.core.commands import LongRunningOperation
+
+    def awaited(base):
+        class Awaited(base):
+            def __call__(self, *args, **kwargs):
+                result = super().__call__(*args, **kwargs)
+                if _ENCRYPTING.get() is None:
+                    return result
+                return LongRunningOperation(self.cli_ctx)(result)
+
+        Awaited.__name__ = base.__name__
+        return Awaited
+
+    aaz_vm.Deallocate = awaited(aaz_vm.Deallocate)
+    aaz_vm.Start = awaited(aaz_vm.Start)
 
 
 def _complete_disable_args(ade_info, args):
