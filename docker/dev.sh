@@ -118,7 +118,13 @@ case "$cmd" in
     command -v npm > /dev/null || install_missing nodejs npm
     install_missing "${SANITIZE_PACKAGES[@]}"
     ensure_localhost_names
+    # The az 2.74 client's Debian 13 root (tests/e2e/az274/ensure-root.sh): ~6 min once per machine, cached
+    # under /var/cache/azemu; it is made while azemu compiles.
+    mkdir -p "$BUILD"
+    "$ROOT/tests/e2e/az274/ensure-root.sh" > "$BUILD/az274-root.log" 2>&1 &
+    root_pid=$!
     build
+    wait "$root_pid" || { cat "$BUILD/az274-root.log" >&2; exit 1; }
     status=0
     (cd "$BUILD" && ctest --output-on-failure -j2 "$@") || status=$?
     # A filtered run (-R ...) is a developer's quick loop; the whole run adds the sanitized build.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# e2e: the whole workflow of ../shared/design/WORKFLOW.md with the real `az` 2.45 in proxy mode,
+# e2e: the whole workflow of ../shared/design/WORKFLOW.md with the real `az` (2.45, or 2.74 with AZEMU_AZ=2.74),
 # on real user-mode Linux guests: the doc's setup (provider register, group, vault enabled for
 # disk encryption, key, create-for-rbac, set-policy --spn), `az vm create` with a data disk, a file
 # written to the data disk through run-command, `az vm encryption enable --aad-client-id ...
@@ -10,15 +10,19 @@
 # still readable. Host-side: the images are LUKS, the file's bytes are absent from them, the BEK
 # secret unwrapped with the KEK through the vault API opens the keyslot, and the audit log shows
 # KeyWrap + SecretSet by the SP and SecretGet + KeyUnwrap by the platform at the restart.
-# Usage: az_ade_workflow_test.sh [proxy|cloud]   (AZEMU_BIN from ctest)
+# With az 2.74 also: the extension PUT az 2.74 sends without its client fix is Azure's 400
+# InvalidRequestContent (az274/shim/README.md), the extension GET carries instanceView only with
+# $expand=instanceView (as Azure's), and `vm encryption disable` reaches the handler, which refuses it.
+# Usage: [AZEMU_AZ=2.74] az_ade_workflow_test.sh [proxy|cloud]   (AZEMU_BIN from ctest)
 #   proxy: public-cloud host names through azemu as HTTPS proxy, az's latest profile (az-shim)
-#   cloud: `az cloud register` under azemu.localhost with the 2020-09-01-hybrid profile; the guest's
-#          handler reaches https://<vault>.vault.azemu.localhost:<port> through the relayed proxy
+#   cloud: `az cloud register` under azemu.localhost (az 2.45: the 2020-09-01-hybrid profile; az 2.74:
+#          latest, as today's users register a cloud); the guest's handler reaches
+#          https://<vault>.vault.azemu.localhost:<port> through the relayed proxy
 source "$(dirname "$0")/lib.sh"
 require_az
 MODE=${1:-proxy}
-WORK=$(mktemp -d /tmp/azemu-e2e-ade-wf-$MODE-XXXXXX)
-if [ "$MODE" = cloud ]; then PROFILE=2020-09-01-hybrid; else PROFILE=latest; fi
+WORK=$(mktemp -d /tmp/azemu-e2e-ade-wf-$AZEMU_AZ-$MODE-XXXXXX)
+if [ "$MODE" = cloud ] && [ "$AZEMU_AZ" = 2.45 ]; then PROFILE=2020-09-01-hybrid; else PROFILE=latest; fi
 DATA=$WORK/data
 PORT=$(free_port)
 # The guests' disk images take GBs once encrypted: the work dir goes when every check passed.
@@ -27,21 +31,22 @@ AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
 eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode "$MODE" --az-profile "$PROFILE")"
 KV=adewf$$kv
 CANARY="AZEMU-WORKFLOW-CANARY-$$-$RANDOM"
-echo "# azemu on port $PORT, mode $MODE, data $DATA, vault $KV, work $WORK"
+echo "# az $AZEMU_AZ, azemu on port $PORT, mode $MODE, profile $PROFILE, data $DATA, vault $KV, work $WORK"
 T0=$(date +%s.%N)
 
 # --- the doc's setup ----------------------------------------------------------------------------
 check "az login" az login -u "$AZEMU_ADMIN_USER" -p "$AZEMU_ADMIN_PASSWORD"
 check "provider register Microsoft.KeyVault" az provider register -n Microsoft.KeyVault
 check "group create" az group create --name myResourceGroup --location WestUS
-check "keyvault create --enabled-for-disk-encryption" \
-  az keyvault create --name "$KV" --resource-group myResourceGroup --location WestUS --enabled-for-disk-encryption True
+check "keyvault create --enabled-for-disk-encryption ${KV_ACCESS_POLICIES[*]}" \
+  az keyvault create --name "$KV" --resource-group myResourceGroup --location WestUS --enabled-for-disk-encryption True \
+    "${KV_ACCESS_POLICIES[@]}"
 check "keyvault key create" az keyvault key create --vault-name "$KV" --name myKey --protection software
 { read -r SP_ID; read -r SP_PW; } < <(az ad sp create-for-rbac --query "[appId,password]" -o tsv 2>/dev/null)
 SP_OID=$(az ad sp show --id "$SP_ID" --query id -o tsv 2>/dev/null)
 [ -n "$SP_OID" ] && ok "service principal $SP_ID" || not_ok "create-for-rbac" "no SP"
 # The 2020-09-01-hybrid profile's Key Vault API has no "all": name what ADE needs (disk-encryption-key-vault-aad).
-if [ "$MODE" = cloud ]; then PERMS=(--key-permissions wrapKey unwrapKey get --secret-permissions set get)
+if [ "$PROFILE" != latest ]; then PERMS=(--key-permissions wrapKey unwrapKey get --secret-permissions set get)
 else PERMS=(--key-permissions all --secret-permissions all); fi
 check "set-policy --spn ${PERMS[*]}" az keyvault set-policy --name "$KV" --spn "$SP_ID" "${PERMS[@]}"
 ssh-keygen -q -t ed25519 -N '' -f "$WORK/id_ed25519"
@@ -57,6 +62,13 @@ OUT=$(guest "mkfs.ext4 -q /dev/sdc && mkdir -p /datadisk && mount /dev/sdc /data
 
 # --- encryption, dual pass ------------------------------------------------------------------------
 KEK=$(az keyvault key show --vault-name "$KV" --name myKey --query key.kid -o tsv)
+if [ "$AZEMU_AZ" = 2.74 ]; then
+  # az 2.74 unfixed (upstream azure-cli #31885): a uuid.UUID in the settings, a form-encoded body, Azure's 400.
+  check_fails_with "az 2.74 without its client fix: the form-encoded extension PUT gets 400 InvalidRequestContent" \
+    "InvalidRequestContent" env AZEMU_AZ274_NO_SHIM=1 az vm encryption enable --resource-group myResourceGroup \
+      --name myVM --aad-client-id "$SP_ID" --aad-client-secret "$SP_PW" --disk-encryption-keyvault "$KV" \
+      --key-encryption-key "$KEK" --volume-type all
+fi
 T_ENABLE=$(date +%s.%N)
 OUT=$(az vm encryption enable --resource-group myResourceGroup --name myVM \
   --aad-client-id "$SP_ID" --aad-client-secret "$SP_PW" \
@@ -77,6 +89,12 @@ echo "# states seen by vm encryption show:$SEEN"
 check_eq "show: osDisk VMRestartPending, dataDisk Encrypted" "VMRestartPending Encrypted" echo "$STATE"
 MSG=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("progressMessage"))' "$SHOW")
 check_eq "show: progressMessage asks for a reboot" "OS disk successfully encrypted, please reboot the VM" echo "$MSG"
+# Azure's extension GET has no instanceView unless asked for ($expand=instanceView, az's --instance-view).
+check_eq "extension GET without \$expand: no instanceView" "" \
+  az vm extension show -g myResourceGroup --vm-name myVM -n AzureDiskEncryptionForLinux --query instanceView -o tsv
+check_eq "extension GET with \$expand=instanceView: the handler's status" "ProvisioningState/succeeded" \
+  az vm extension show -g myResourceGroup --vm-name myVM -n AzureDiskEncryptionForLinux --instance-view \
+    --query "instanceView.statuses[0].code" -o tsv
 T_PENDING=$(date +%s.%N)
 
 check "vm restart" az vm restart --resource-group myResourceGroup --name myVM
@@ -178,6 +196,13 @@ kvcall -X PATCH -H 'Content-Type: application/json' -d '{"attributes":{"enabled"
 check "enabling the secret again, vm start boots" az vm start --resource-group myResourceGroup --name myVM
 OUT=$(guest "cat /datadisk/hello.txt")
 [[ $OUT == *"$CANARY"* ]] && ok "the file is readable after the failed boot and the start" || not_ok "file after start" "$OUT"
+
+if [ "$AZEMU_AZ" = 2.74 ]; then
+  # az 2.45 cannot send this (its extension model drops the type); az 2.74 can with its client fix.
+  check_fails_with "vm encryption disable --volume-type DATA reaches the handler, which refuses (OS encrypted)" \
+    "VMExtensionProvisioningError.*Disabling encryption is not supported when OS volume is encrypted" \
+    az vm encryption disable --resource-group myResourceGroup --name myVM --volume-type DATA
+fi
 
 python3 -c "import sys; t0,a,b,c=map(float,sys.argv[1:]); print('# timing: enable->VMRestartPending %.1fs, restart->Encrypted %.1fs, whole script so far %.1fs' % (b-a, c-b, c-t0))" \
   "$T0" "$T_ENABLE" "$T_PENDING" "$T_DONE"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# e2e: the real `az` (Debian azure-cli 2.45) logs into azemu and manages accounts, providers and
-# resource groups — in proxy mode (HTTPS_PROXY, public host names) or cloud mode (az cloud register,
-# ADFS-style authority under azemu.localhost). Usage: az_foundation_test.sh proxy|cloud
+# e2e: the real `az` (Debian azure-cli 2.45, or 2.74 with AZEMU_AZ=2.74) logs into azemu and manages
+# accounts, providers and resource groups — in proxy mode (HTTPS_PROXY, public host names) or cloud mode
+# (az cloud register, ADFS-style authority under azemu.localhost). Usage: [AZEMU_AZ=2.74] az_foundation_test.sh proxy|cloud
 source "$(dirname "$0")/lib.sh"
 require_az
 MODE=${1:?usage: $0 proxy|cloud}
@@ -101,6 +101,9 @@ else
 fi
 
 # --- errors -------------------------------------------------------------------------------
+# MSAL (az 2.74's 1.32) answers a client-credentials login from its token cache without asking Entra when
+# a token for that app is cached, so the cache goes first (as it would have to against Azure).
+check "account clear (drops cached tokens)" az account clear
 check_fails_with "wrong client secret: AADSTS7000215" "AADSTS7000215" \
   az login --service-principal -u "$AZEMU_CLIENT_ID" -p "wrong-secret" --tenant "$AZEMU_TENANT_ID"
 check "login again" az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"

@@ -8,8 +8,27 @@ REPO_ROOT=$(cd "$E2E_DIR/../.." && pwd)
 AZEMU_BIN=${AZEMU_BIN:-$REPO_ROOT/build/bin/azemu}
 PASS=0
 FAIL=0
-# Debian az 2.45's `az role ...` needs an environment fix (see az-shim/sitecustomize.py).
-export PYTHONPATH=$E2E_DIR/az-shim${PYTHONPATH:+:$PYTHONPATH}
+# Which `az` the suite drives (README "Clients tested"):
+#   AZEMU_AZ unset or 2.45: Debian 12's az 2.45 on PATH, with the environment fixes of az-shim/ (its packaging
+#     bugs, see az-shim/README.md);
+#   AZEMU_AZ=2.74: Debian 13's az 2.74 run from a cached root (az274/bin/az, az274/ensure-root.sh), with only its
+#     own shim (az274/shim/README.md). It sees the host's /tmp only, so every file handed to it (CA bundle, config
+#     dir, ssh keys) must live under /tmp — every suite keeps its data dir there.
+AZEMU_AZ=${AZEMU_AZ:-2.45}
+case "$AZEMU_AZ" in
+  2.45) export PYTHONPATH=$E2E_DIR/az-shim${PYTHONPATH:+:$PYTHONPATH} ;;
+  2.74)
+    "$E2E_DIR/az274/ensure-root.sh" > /dev/null || { echo "FATAL: cannot prepare the az 2.74 root" >&2; exit 1; }
+    export PATH=$E2E_DIR/az274/bin:$PATH
+    ;;
+  *) echo "FATAL: AZEMU_AZ must be 2.45 or 2.74, not '$AZEMU_AZ'" >&2; exit 1 ;;
+esac
+export AZEMU_AZ
+# az 2.74's `keyvault create` makes RBAC-authorized vaults by default; suites written for access policies (the
+# doc's set-policy) ask for an access-policy vault as a 2.74 user following the doc must:
+#   az keyvault create ... "${KV_ACCESS_POLICIES[@]}"
+KV_ACCESS_POLICIES=()
+[ "$AZEMU_AZ" = 2.74 ] && KV_ACCESS_POLICIES=(--enable-rbac-authorization false)
 
 ok() { echo "ok - $1"; PASS=$((PASS + 1)); }
 not_ok() {

@@ -17,6 +17,7 @@
 #
 # Loaded through PYTHONPATH by tests/e2e/lib.sh (and documented in README).
 import importlib.abc
+import os
 import sys
 
 
@@ -74,19 +75,6 @@ def _fit_latest_profile_to_installed_sdks(shared):
             latest[resource_type] = newest
 
 
-class _HookLoader(importlib.abc.Loader):
-    def __init__(self, inner, hook):
-        self._inner = inner
-        self._hook = hook
-
-    def create_module(self, spec):
-        return self._inner.create_module(spec)
-
-    def exec_module(self, module):
-        self._inner.exec_module(module)
-        self._hook(module)
-
-
 def _alias_track1_vm_power(module):
     """Hook 4: az 2.45's `vm encryption enable` on an already encrypted VM deallocates it and starts
     it again with `virtual_machines.deallocate(...)` / `.start(...)` (disk_encryption.py), the
@@ -116,22 +104,11 @@ _HOOKS = (
 )
 
 
-class _PatchingFinder(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path, target=None):
-        hook = next((h for wants, h in _HOOKS if wants(name)), None)
-        if hook is None:
-            return None
-        for finder in sys.meta_path:
-            if finder is self or not hasattr(finder, "find_spec"):
-                continue
-            spec = finder.find_spec(name, path, target)
-            if spec is not None and spec.loader is not None:
-                spec.loader = _HookLoader(spec.loader, hook)
-                return spec
-        return None
+# The post-import machinery is shared with az 2.74's shim (../pyhooks/post_import.py).
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pyhooks"))
+import post_import  # noqa: E402
 
-
-sys.meta_path.insert(0, _PatchingFinder())
+post_import.install(_HOOKS)
 
 
 # 3. Debian's azure-mgmt-network 23.0.0b1 is single-API: its operation classes live only in
