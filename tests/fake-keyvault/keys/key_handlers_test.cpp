@@ -237,10 +237,11 @@ TEST_SUITE("key_handlers") {
 
   TEST_CASE("ImportKey accepts a JWK with private parts and returns only the public ones") {
     KvStack s;
-    // A P-256 key pair (RFC 7515 appendix A.3).
+    // A P-256 key pair: d from RFC 7515 appendix A.3, x/y = d·G (the x/y printed next to that d in
+    // this test before belonged to another key; imports now check the pair).
     nlohmann::json jwk = {{"kty", "EC"}, {"crv", "P-256"},
-                          {"x", "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU"},
-                          {"y", "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"},
+                          {"x", "w16dbsrQnsInMIUHzVOBU29ekZgjnseTIJMW__yn_ns"},
+                          {"y", "5oNeFDfNj65c_acEfmUWPYp_9tJfB0o5K-c94oKYBg0"},
                           {"d", "jpsQnnGQmL-YBIffH1136cLSWK1VudpuKvEkd6YpGQ8"}};
     auto r = s.as("PUT", url("/keys/imp"), nlohmann::json({{"key", jwk}, {"tags", {{"src", "test"}}}}).dump());
     REQUIRE_MESSAGE(r.status == 200, r.body);
