@@ -386,6 +386,10 @@ inline AzureError deployment_canceled() {
 inline AzureError vm_image_not_found() {
   return {ErrorKind::NotFound, "NotFound", "Artifact: VMImage was not found."};
 }
+/// The VMImage answer's sibling for extension images (unknown type or version under a known publisher).
+inline AzureError vm_extension_image_not_found() {
+  return {ErrorKind::NotFound, "NotFound", "Artifact: VMExtension was not found."};
+}
 inline AzureError image_publisher_not_found(const std::string& publisher) {
   return {ErrorKind::NotFound, "NotFound", "Publisher: " + publisher + " was not found."};
 }

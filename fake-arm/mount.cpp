@@ -255,8 +255,8 @@ void mount(http::Router& router, ArmDeps& deps) {
         .get(rg + "/deployments/{deploymentName}/operations", "DeploymentOperations_List", dep_h(&DH::list_operations));
   }
 
-  // Spec: compute 2022-11-01 VirtualMachineImages_*, VirtualMachineSizes_*, ResourceSkus_* (read-only
-  // catalogs compiled into the binary; providers/compute/catalog/).
+  // Spec: compute 2022-11-01 VirtualMachineImages_*, VirtualMachineExtensionImages_*, VirtualMachineSizes_*,
+  // ResourceSkus_* (read-only catalogs compiled into the binary; providers/compute/catalog/).
   {
     auto catalog_svc = std::make_shared<compute::CatalogService>(rt->subscriptions, rt->authorizer);
     auto catalog_h = std::make_shared<compute::CatalogHandlers>(*catalog_svc);
@@ -265,12 +265,18 @@ void mount(http::Router& router, ArmDeps& deps) {
     };
     const std::string compute_loc = sub + "/providers/Microsoft.Compute/locations/{location}";
     const std::string offers = compute_loc + "/publishers/{publisherName}/artifacttypes/vmimage/offers";
+    const std::string ext_types = compute_loc + "/publishers/{publisherName}/artifacttypes/vmextension/types";
     using CH = compute::CatalogHandlers;
     arm.get(compute_loc + "/publishers", "VirtualMachineImages_ListPublishers", catalog(&CH::list_publishers))
         .get(offers, "VirtualMachineImages_ListOffers", catalog(&CH::list_offers))
         .get(offers + "/{offer}/skus", "VirtualMachineImages_ListSkus", catalog(&CH::list_skus))
         .get(offers + "/{offer}/skus/{skus}/versions", "VirtualMachineImages_List", catalog(&CH::list))
         .get(offers + "/{offer}/skus/{skus}/versions/{version}", "VirtualMachineImages_Get", catalog(&CH::get))
+        .get(ext_types, "VirtualMachineExtensionImages_ListTypes", catalog(&CH::list_extension_types))
+        .get(ext_types + "/{type}/versions", "VirtualMachineExtensionImages_ListVersions",
+             catalog(&CH::list_extension_versions))
+        .get(ext_types + "/{type}/versions/{version}", "VirtualMachineExtensionImages_Get",
+             catalog(&CH::get_extension_version))
         .get(compute_loc + "/vmSizes", "VirtualMachineSizes_List", catalog(&CH::list_sizes))
         .get(sub + "/providers/Microsoft.Compute/skus", "ResourceSkus_List", catalog(&CH::list_resource_skus));
     // az's VM image alias document (anonymous, like the GitHub file it stands in for): the public

@@ -86,8 +86,7 @@ ports::Seed DataDir::load_or_create_seed(const FixedIdentities& given) const {
   s.client_id = ids::new_guid();
   s.client_object_id = ids::new_guid();
   s.client_app_object_id = ids::new_guid();
-  // Entra secrets look like "abc8Q~...": 3 chars, a digit+letter marker, '~', then 34 chars.
-  s.client_secret = ids::random_secret(3) + "8Q~" + ids::random_secret(34);
+  s.client_secret = ids::entra_client_secret();
   s.admin_user = "admin@" + s.tenant_domain;
   s.admin_object_id = ids::new_guid();
   s.admin_password = "Azemu-" + ids::random_hex(8) + "!";

@@ -67,6 +67,12 @@ std::string random_secret(std::size_t length) {
   return s;
 }
 
+std::string entra_client_secret() {
+  std::string s = random_secret(3) + "8Q~" + random_secret(34);
+  while (s.front() == '-') s.front() = random_secret(1).front();
+  return s;
+}
+
 bool is_guid(std::string_view s) {
   if (s.size() != 36) return false;
   for (std::size_t i = 0; i < 36; ++i) {

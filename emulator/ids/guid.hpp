@@ -15,6 +15,9 @@ std::string random_octets(std::size_t n);
 std::string random_hex(std::size_t bytes);
 /// A random secret of `length` characters from [A-Za-z0-9~._-] (Entra client secret alphabet).
 std::string random_secret(std::size_t length);
+/// A client secret shaped like Entra's: 40 characters, "<3-character hint>8Q~<34 characters>" from that
+/// alphabet, never starting with '-' (a secret that does is read as an option: `az login -p -x...`).
+std::string entra_client_secret();
 /// True when `s` has the 8-4-4-4-12 hex shape.
 bool is_guid(std::string_view s);
 /// A GUID derived from a name (SHA-256 based, stable across runs), for deterministic ids.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# e2e: single-pass Azure Disk Encryption (extension 1.1, no AAD app) with the real `az` 2.45 in
-# proxy mode on a user-mode Linux guest: `az vm encryption enable` without --aad-client-id; the
+# e2e: single-pass Azure Disk Encryption (extension 1.1, no AAD app) with the real `az` 2.45 (or 2.74
+# with AZEMU_AZ=2.74, its client fixes in az274/shim) in proxy mode on a user-mode Linux guest: `az vm encryption enable` without --aad-client-id; the
 # platform makes the passphrase, wraps it with the KEK and writes one secret per disk (content type
 # "Wrapped BEK", tags incl. MachineName) as itself, stamps encryptionSettingsCollection on the
 # disks and attaches the BEK volume; the handler in the guest encrypts. `vm encryption show` lists
@@ -8,10 +8,10 @@
 # Encrypted and the file on the data disk is readable. Also the platform's refusals: a vault not
 # enabled for disk encryption (az --force skips its own check) fails the extension with
 # VMExtensionProvisioningError; disabling encryption while the OS volume is encrypted is refused.
-# Usage: az_ade_single_pass_test.sh   (AZEMU_BIN from ctest)
+# Usage: [AZEMU_AZ=2.74] az_ade_single_pass_test.sh   (AZEMU_BIN from ctest)
 source "$(dirname "$0")/lib.sh"
 require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-ade-sp-XXXXXX)
+WORK=$(mktemp -d /tmp/azemu-e2e-ade-sp-$AZEMU_AZ-XXXXXX)
 DATA=$WORK/data
 PORT=$(free_port)
 # The guests' disk images take GBs once encrypted: the work dir goes when every check passed.
@@ -25,7 +25,8 @@ echo "# azemu on port $PORT, data $DATA, vault $KV"
 check "az login" az login -u "$AZEMU_ADMIN_USER" -p "$AZEMU_ADMIN_PASSWORD"
 check "group create" az group create --name spGroup --location WestUS
 check "keyvault create --enabled-for-disk-encryption" \
-  az keyvault create --name "$KV" --resource-group spGroup --location WestUS --enabled-for-disk-encryption True
+  az keyvault create --name "$KV" --resource-group spGroup --location WestUS --enabled-for-disk-encryption True \
+    "${KV_ACCESS_POLICIES[@]}"
 KEK=$(az keyvault key create --vault-name "$KV" --name myKey --protection software --query key.kid -o tsv)
 ssh-keygen -q -t ed25519 -N '' -f "$WORK/id_ed25519"
 check "vm create with a data disk (UML guest)" \
@@ -39,7 +40,7 @@ OUT=$(guest "mkfs.ext4 -q /dev/sdc && mkdir -p /datadisk && mount /dev/sdc /data
 
 # --- the platform refuses a vault that is not enabled for disk encryption --------------------------
 check "keyvault create (not enabled for disk encryption)" \
-  az keyvault create --name "${KV}x" --resource-group spGroup --location WestUS
+  az keyvault create --name "${KV}x" --resource-group spGroup --location WestUS "${KV_ACCESS_POLICIES[@]}"
 check_fails_with "az checks enabledForDiskEncryption itself" "is not enabled for disk encryption" \
   az vm encryption enable -g spGroup -n spVM --disk-encryption-keyvault "${KV}x" --volume-type DATA
 check_fails_with "with --force the platform refuses: VMExtensionProvisioningError" "VMExtensionProvisioningError" \
@@ -72,11 +73,15 @@ done
 [[ $SUB == *'"os": "Encrypted"'* && $SUB == *'"data": "Encrypted"'* ]] && ok "after restart: os and data Encrypted" || not_ok "substatus after restart" "$SUB"
 # Debian's az 2.45 cannot send `vm encryption disable` with the latest profile (its extension model
 # drops the type: "Required parameter 'type' is missing", which Azure answers too); the same
-# settings go through `vm extension set`, and the handler refuses as ADE does.
+# settings go through `vm extension set`, and the handler refuses as ADE does. az 2.74 sends it itself.
+if [ "$AZEMU_AZ" = 2.74 ]; then
+  DISABLE=(az vm encryption disable -g spGroup -n spVM --volume-type DATA)
+else
+  DISABLE=(az vm extension set -g spGroup --vm-name spVM -n AzureDiskEncryptionForLinux --publisher Microsoft.Azure.Security
+    --version 1.1 --settings '{"VolumeType": "DATA", "EncryptionOperation": "DisableEncryption", "SequenceVersion": "d1"}')
+fi
 check_fails_with "DisableEncryption while the OS volume is encrypted is refused by the handler" \
-  "VMExtensionProvisioningError.*Disabling encryption is not supported when OS volume is encrypted" \
-  az vm extension set -g spGroup --vm-name spVM -n AzureDiskEncryptionForLinux --publisher Microsoft.Azure.Security \
-    --version 1.1 --settings '{"VolumeType": "DATA", "EncryptionOperation": "DisableEncryption", "SequenceVersion": "d1"}' 
+  "VMExtensionProvisioningError.*Disabling encryption is not supported when OS volume is encrypted" "${DISABLE[@]}"
 OUT=$(guest "cat /datadisk/hello.txt; grep ' / ' /proc/mounts")
 [[ $OUT == *"$CANARY"* ]] && ok "the file is readable after the restart" || not_ok "file after restart" "$OUT"
 [[ $OUT == *"/dev/mapper/osencrypt / "* ]] && ok "/ is on /dev/mapper/osencrypt" || not_ok "root on osencrypt" "$OUT"

@@ -68,8 +68,8 @@ check_eq "vm image list --all: only OpenLogic images" "0" \
 
 # --- the alias document (served by azemu: GitHub's raw host in proxy mode, /azemu/aliases.json in cloud mode)
 ALIAS_ERR=$WORK/alias.err
-check_eq "vm image list (alias document): UbuntuLTS" "Canonical:UbuntuServer:18.04-LTS:latest" \
-  bash -c "az vm image list --debug --query \"[?urnAlias=='UbuntuLTS'].urn | [0]\" -o tsv 2> '$ALIAS_ERR'"
+check_eq "vm image list (alias document): Ubuntu2204" "Canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest" \
+  bash -c "az vm image list --debug --query \"[?urnAlias=='Ubuntu2204'].urn | [0]\" -o tsv 2> '$ALIAS_ERR'"
 if grep -q "Failed to retrieve image alias doc" "$ALIAS_ERR" || ! grep -q 'aliases.json HTTP/1.1" 200' "$ALIAS_ERR"; then
   not_ok "alias document fetched from azemu (no fallback warning)" "$(cat "$ALIAS_ERR")"
 else

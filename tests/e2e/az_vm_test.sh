@@ -60,9 +60,12 @@ check_eq "disk show d2: Unattached" "Unattached" az disk show -g rg -n d2 --quer
 check "disk delete d2" az disk delete -g rg -n d2 --yes
 
 # --- extensions ----------------------------------------------------------------------------------
-check "vm extension set (CustomScript)" \
+# Without --version az picks the newest from the extension image catalog (2.1.10) and sends major.minor.
+check "vm extension set (CustomScript, no --version)" \
   az vm extension set -g rg --vm-name myVM --name CustomScript --publisher Microsoft.Azure.Extensions \
-    --version 2.1 --settings '{"commandToExecute":"echo hi"}' --protected-settings '{"secret":"never-shown"}'
+    --settings '{"commandToExecute":"echo hi"}' --protected-settings '{"secret":"never-shown"}'
+check_eq "vm extension show: typeHandlerVersion 2.1 (the catalog's newest, 2.1.10)" "2.1" \
+  az vm extension show -g rg --vm-name myVM -n CustomScript --query typeHandlerVersion -o tsv
 check_eq "vm extension show: Succeeded" "Succeeded" \
   az vm extension show -g rg --vm-name myVM -n CustomScript --query provisioningState -o tsv
 check_eq "vm extension show: protectedSettings not returned" "" \

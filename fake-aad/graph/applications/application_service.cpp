@@ -9,9 +9,6 @@
 namespace azemu::aad {
 
 namespace {
-// Entra client secrets are 40 characters; azemu's alphabet is ids::random_secret's.
-constexpr std::size_t kSecretLength = 40;
-
 void apply(Application& a, const ApplicationInput& in) {
   if (in.display_name) a.display_name = *in.display_name;
   if (in.identifier_uris) a.identifier_uris = *in.identifier_uris;
@@ -88,7 +85,7 @@ NewPassword ApplicationService::add_password(const auth::Principal& caller, cons
   Application a = require(caller, object_id);
   const std::int64_t now = clock_.now_unix();
   NewPassword out;
-  out.secret_text = ids::random_secret(kSecretLength);
+  out.secret_text = ids::entra_client_secret();
   PasswordCredential& c = out.credential;
   c.key_id = ids::new_guid();
   c.app_object_id = a.object_id;

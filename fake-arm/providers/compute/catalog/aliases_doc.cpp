@@ -1,6 +1,9 @@
-// The alias document; see aliases_doc.hpp. Text copied from az 2.45's bundled copy, which is the
-// document https://github.com/Azure/azure-rest-api-specs/blob/main/arm-compute/quickstart-templates/aliases.json
-// held at that release (tests check every image it names resolves in the catalog).
+// The alias document; see aliases_doc.hpp. Text copied from az 2.74's bundled copy
+// (azure/cli/command_modules/vm/_alias.py), which is the document
+// https://github.com/Azure/azure-rest-api-specs/blob/main/arm-compute/quickstart-templates/aliases.json held at
+// that release: the newest one at hand, served to every client as GitHub serves one document to all (it
+// replaced az 2.45's copy, whose aliases — UbuntuLTS, CentOS, ... — today's az rejects). Tests check every
+// image it names resolves in the catalog.
 #include "fake-arm/providers/compute/catalog/aliases_doc.hpp"
 
 namespace azemu::arm::compute {
@@ -17,53 +20,53 @@ const std::string& vm_image_aliases_json() {
       "type": "object",
       "value": {
         "Linux": {
-          "CentOS": {
-            "publisher": "OpenLogic",
-            "offer": "CentOS",
-            "sku": "7.5",
-            "version": "latest",
+          "CentOS85Gen2":  {
+            "publisher":  "OpenLogic",
+            "offer":  "CentOS",
+            "sku":  "8_5-gen2",
+            "version":  "latest",
             "architecture": "x64"
           },
-          "Debian": {
-            "publisher": "Debian",
-            "offer": "debian-10",
-            "sku": "10",
-            "version": "latest",
+          "Debian11":  {
+            "publisher":  "Debian",
+            "offer":  "debian-11",
+            "sku":  "11-backports-gen2",
+            "version":  "latest",
             "architecture": "x64"
           },
-          "Flatcar": {
-            "publisher": "kinvolk",
-            "offer": "flatcar-container-linux-free",
-            "sku": "stable",
-            "version": "latest",
+          "FlatcarLinuxFreeGen2":  {
+            "publisher":  "kinvolk",
+            "offer":  "flatcar-container-linux-free",
+            "sku":  "stable-gen2",
+            "version":  "latest",
             "architecture": "x64"
           },
-          "openSUSE-Leap": {
-            "publisher": "SUSE",
-            "offer": "opensuse-leap-15-3",
-            "sku": "gen2",
-            "version": "latest",
+          "OpenSuseLeap154Gen2":  {
+            "publisher":  "SUSE",
+            "offer":  "openSUSE-leap-15-4",
+            "sku":  "gen2",
+            "version":  "latest",
             "architecture": "x64"
           },
-          "RHEL": {
-            "publisher": "RedHat",
-            "offer": "RHEL",
-            "sku": "7-LVM",
-            "version": "latest",
+          "RHELRaw8LVMGen2":  {
+            "publisher":  "RedHat",
+            "offer":  "RHEL",
+            "sku":  "8-lvm-gen2",
+            "version":  "latest",
             "architecture": "x64"
           },
-          "SLES": {
+          "SuseSles15SP3": {
             "publisher": "SUSE",
             "offer": "sles-15-sp3",
             "sku": "gen2",
             "version": "latest",
             "architecture": "x64"
           },
-          "UbuntuLTS": {
-            "publisher": "Canonical",
-            "offer": "UbuntuServer",
-            "sku": "18.04-LTS",
-            "version": "latest",
+          "Ubuntu2204":  {
+            "publisher":  "Canonical",
+            "offer":  "0001-com-ubuntu-server-jammy",
+            "sku":  "22_04-lts-gen2",
+            "version":  "latest",
             "architecture": "x64"
           }
         },
@@ -71,7 +74,7 @@ const std::string& vm_image_aliases_json() {
           "Win2022Datacenter": {
             "publisher": "MicrosoftWindowsServer",
             "offer": "WindowsServer",
-            "sku": "2022-Datacenter",
+            "sku": "2022-datacenter-g2",
             "version": "latest",
             "architecture": "x64"
           },
@@ -85,14 +88,14 @@ const std::string& vm_image_aliases_json() {
           "Win2019Datacenter": {
             "publisher": "MicrosoftWindowsServer",
             "offer": "WindowsServer",
-            "sku": "2019-Datacenter",
+            "sku": "2019-datacenter-gensecond",
             "version": "latest",
             "architecture": "x64"
           },
           "Win2016Datacenter": {
             "publisher": "MicrosoftWindowsServer",
             "offer": "WindowsServer",
-            "sku": "2016-Datacenter",
+            "sku": "2016-datacenter-gensecond",
             "version": "latest",
             "architecture": "x64"
           },
@@ -107,13 +110,6 @@ const std::string& vm_image_aliases_json() {
             "publisher": "MicrosoftWindowsServer",
             "offer": "WindowsServer",
             "sku": "2012-Datacenter",
-            "version": "latest",
-            "architecture": "x64"
-          },
-          "Win2008R2SP1": {
-            "publisher": "MicrosoftWindowsServer",
-            "offer": "WindowsServer",
-            "sku": "2008-R2-SP1",
             "version": "latest",
             "architecture": "x64"
           }

@@ -1,5 +1,5 @@
-// The VM image alias document (`az vm image list` without --all, `az vm create --image UbuntuLTS`).
-// az 2.45 downloads it from the cloud's `vmImageAliasDoc` endpoint: in proxy mode
+// The VM image alias document (`az vm image list` without --all, `az vm create --image Ubuntu2204`).
+// az downloads it from the cloud's `vmImageAliasDoc` endpoint: in proxy mode
 // https://raw.githubusercontent.com/Azure/azure-rest-api-specs/main/arm-compute/quickstart-templates/aliases.json
 // (host kind alias_doc), in cloud mode https://management.<base>/azemu/aliases.json (azemu env). Without
 // it az falls back to its bundled copy but prints a warning on every call.
@@ -12,7 +12,7 @@
 
 namespace azemu::arm::compute {
 
-/// The document: the aliases.json az 2.45 bundles (azure/cli/command_modules/vm/_alias.py), every
+/// The document: the aliases.json az 2.74 bundles (azure/cli/command_modules/vm/_alias.py), every
 /// image it names present in the image catalog.
 const std::string& vm_image_aliases_json();
 

@@ -89,6 +89,31 @@ http::Reply CatalogHandlers::get(http::Request& req) {
   return http::Reply::ok(version_json(at.subscription_id, at.location, image, true));
 }
 
+http::Reply CatalogHandlers::list_extension_types(http::Request& req) {
+  const CatalogScope at = scope_of(req);
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto* t : svc_.extension_types(caller(req), at, req.param("publisherName")))
+    out.push_back(extension_image_json(at.subscription_id, at.location, *t, ""));
+  return http::Reply::ok(out);
+}
+
+http::Reply CatalogHandlers::list_extension_versions(http::Request& req) {
+  const CatalogScope at = scope_of(req);
+  // $filter: accepted and ignored, as for VirtualMachineImages_List (az sends none).
+  const VersionQuery q = parse_version_query(req.query_param("$top"), req.query_param("$orderby"));
+  const ExtensionImageType t = svc_.extension_versions(caller(req), at, req.param("publisherName"), req.param("type"), q);
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& v : t.versions) out.push_back(extension_image_json(at.subscription_id, at.location, t, v));
+  return http::Reply::ok(out);
+}
+
+http::Reply CatalogHandlers::get_extension_version(http::Request& req) {
+  const CatalogScope at = scope_of(req);
+  const ExtensionImageType t =
+      svc_.extension_version(caller(req), at, req.param("publisherName"), req.param("type"), req.param("version"));
+  return http::Reply::ok(extension_image_json(at.subscription_id, at.location, t, t.versions.front()));
+}
+
 http::Reply CatalogHandlers::list_sizes(http::Request& req) {
   svc_.check_sizes(caller(req), scope_of(req));
   return http::Reply::ok(vm_sizes_json());

@@ -1,5 +1,5 @@
 // HTTP glue for the compute catalogs (Spec: compute 2022-11-01 VirtualMachineImages_*,
-// VirtualMachineSizes_List, ResourceSkus_List): route parameters and $top/$orderby/$expand/$filter
+// VirtualMachineExtensionImages_*, VirtualMachineSizes_List, ResourceSkus_List): route parameters and $top/$orderby/$expand/$filter
 // become typed input for CatalogService; results go out through catalog_json / resource_skus.
 #pragma once
 
@@ -27,6 +27,9 @@ public:
   http::Reply list_skus(http::Request& req);        // GET .../offers/{offer}/skus
   http::Reply list(http::Request& req);             // GET .../skus/{skus}/versions
   http::Reply get(http::Request& req);              // GET .../skus/{skus}/versions/{version}
+  http::Reply list_extension_types(http::Request& req);     // GET .../publishers/{p}/artifacttypes/vmextension/types
+  http::Reply list_extension_versions(http::Request& req);  // GET .../types/{type}/versions
+  http::Reply get_extension_version(http::Request& req);    // GET .../types/{type}/versions/{version}
   http::Reply list_sizes(http::Request& req);       // GET .../locations/{location}/vmSizes
   http::Reply list_resource_skus(http::Request& req);  // GET /subscriptions/{s}/providers/Microsoft.Compute/skus
 

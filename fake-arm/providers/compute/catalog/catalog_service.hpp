@@ -1,11 +1,13 @@
-// Azure semantics of the compute catalogs (VirtualMachineImages_*, VirtualMachineSizes_List,
-// ResourceSkus_List): every call first checks the subscription, the caller's read permission and
-// the region, then answers from the compiled-in catalogs (image_catalog.hpp, vm_sizes.hpp).
+// Azure semantics of the compute catalogs (VirtualMachineImages_*, VirtualMachineExtensionImages_*,
+// VirtualMachineSizes_List, ResourceSkus_List): every call first checks the subscription, the caller's read
+// permission and the region, then answers from the compiled-in catalogs (image_catalog.hpp,
+// extension_images.hpp, vm_sizes.hpp).
 // No HTTP (catalog_handlers.cpp) and no wire names (catalog_json.cpp) here.
 #pragma once
 
 #include "emulator/auth/principal.hpp"
 #include "fake-arm/authorization/authorizer.hpp"
+#include "fake-arm/providers/compute/catalog/extension_images.hpp"
 #include "fake-arm/providers/compute/catalog/image_catalog.hpp"
 #include "fake-arm/resources/subscriptions/subscription_service.hpp"
 
@@ -58,6 +60,19 @@ public:
   /// version called "latest"). Unknown: VMImage NotFound.
   ImageVersion version(const auth::Principal& caller, const CatalogScope& at, const std::string& publisher,
                        const std::string& offer, const std::string& sku, const std::string& version) const;
+
+  /// The publisher's extension types. Unknown publisher: "Publisher: X was not found.".
+  std::vector<const ExtensionImageType*> extension_types(const auth::Principal& caller, const CatalogScope& at,
+                                                         const std::string& publisher) const;
+  /// One extension type, its versions in `q`'s order, at most q.top. Unknown publisher or type: VMExtension
+  /// NotFound.
+  ExtensionImageType extension_versions(const auth::Principal& caller, const CatalogScope& at,
+                                        const std::string& publisher, const std::string& type,
+                                        const VersionQuery& q) const;
+  /// One type whose only version is `version` as named. Unknown: VMExtension NotFound.
+  ExtensionImageType extension_version(const auth::Principal& caller, const CatalogScope& at,
+                                       const std::string& publisher, const std::string& type,
+                                       const std::string& version) const;
 
   /// Checks for VirtualMachineSizes_List (the list is the same in every region).
   void check_sizes(const auth::Principal& caller, const CatalogScope& at) const;

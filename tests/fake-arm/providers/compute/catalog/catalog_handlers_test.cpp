@@ -137,12 +137,46 @@ TEST_SUITE("catalog_handlers") {
     CHECK(missing.json()["error"]["code"] == "SubscriptionNotFound");
   }
 
+  TEST_CASE("VM extension images: types, versions newest-first with $orderby/$top, one version, NotFound") {
+    ArmFixture f;
+    // az looks for the extension's publisher in ListPublishers first.
+    bool listed = false;
+    for (const auto& p : f.call("GET", f.sub_url(kCompute + "/publishers", "2024-11-01")).json())
+      listed = listed || p["name"] == "Microsoft.Azure.Extensions";
+    CHECK(listed);
+    const std::string pub = kCompute + "/publishers/microsoft.azure.extensions/artifacttypes/vmextension/types";
+    auto types = f.call("GET", f.sub_url(pub, "2024-11-01"));
+    REQUIRE(types.status == 200);
+    REQUIRE(types.json().is_array());
+    CHECK(types.json()[0]["name"] == "CustomScript");
+    CHECK(types.json()[0]["properties"]["operatingSystem"] == "Linux");
+    // What az's _normalize_extension_version reads: the versions, of which it takes the highest.
+    auto versions = f.call("GET", f.sub_url(pub + "/customscript/versions", "2024-11-01") + "&$orderby=name%20desc&$top=1");
+    REQUIRE(versions.status == 200);
+    REQUIRE(versions.json().size() == 1);
+    CHECK(versions.json()[0]["name"] == "2.1.10");
+    CHECK(versions.json()[0]["id"].get<std::string>().find("/Publishers/Microsoft.Azure.Extensions/ArtifactTypes/"
+                                                            "VMExtension/Types/CustomScript/Versions/2.1.10") !=
+          std::string::npos);
+    auto all = f.call("GET", f.sub_url(pub + "/CustomScript/versions", "2024-11-01")).json();
+    CHECK(all.size() == 3);
+    CHECK(all[0]["name"] == "2.0.7");  // lowest first without $orderby
+    CHECK(f.call("GET", f.sub_url(pub + "/CustomScript/versions/2.1.6", "2024-11-01")).json()["name"] == "2.1.6");
+    auto missing = f.call("GET", f.sub_url(pub + "/NoSuchType/versions", "2024-11-01"));
+    CHECK(missing.status == 404);
+    CHECK(missing.json()["error"]["message"] == "Artifact: VMExtension was not found.");
+    CHECK(f.call("GET", f.sub_url(pub + "/CustomScript/versions/9.9", "2024-11-01")).status == 404);
+    auto no_pub = f.call("GET", f.sub_url(kCompute + "/publishers/Nobody/artifacttypes/vmextension/types", "2024-11-01"));
+    CHECK(no_pub.status == 404);
+    CHECK(no_pub.json()["error"]["message"] == "Publisher: Nobody was not found.");
+  }
+
   TEST_CASE("the alias document is served at GitHub's URL and at /azemu/aliases.json, anonymously") {
     ArmFixture f;
     auto gh = f.stack.call(
         "GET", "https://raw.githubusercontent.com/Azure/azure-rest-api-specs/main/arm-compute/quickstart-templates/aliases.json");
     REQUIRE(gh.status == 200);
-    CHECK(nlohmann::json::parse(gh.body)["outputs"]["aliases"]["value"]["Linux"]["UbuntuLTS"]["sku"] == "18.04-LTS");
+    CHECK(nlohmann::json::parse(gh.body)["outputs"]["aliases"]["value"]["Linux"]["Ubuntu2204"]["sku"] == "22_04-lts-gen2");
     auto local = f.stack.call("GET", kArm + "/azemu/aliases.json");
     CHECK(local.status == 200);
     CHECK(local.body == gh.body);

@@ -37,6 +37,8 @@ TEST_SUITE("extension_handlers") {
     CHECK(got["properties"]["provisioningState"] == "Succeeded");
     CHECK(got["properties"]["settings"]["VolumeType"] == "ALL");
     CHECK_FALSE(got["properties"].contains("protectedSettings"));
+    // Azure's plain GET has no instanceView (azure-cli recording test_vm_extension_instance_name.yaml,
+    // api-version 2024-11-01); it is also the final result az 2.74's extension PUT poller reads.
     CHECK_FALSE(got["properties"].contains("instanceView"));
     CHECK(r.body.find("top-secret") == std::string::npos);
 
@@ -63,6 +65,18 @@ TEST_SUITE("extension_handlers") {
     CHECK(f.call("GET", f.ext_url("vm1", "AzureDiskEncryptionForLinux")).status == 404);
     CHECK_FALSE(f.call("GET", f.vm_url("vm1")).json().contains("resources"));
     CHECK(f.call("DELETE", f.ext_url("vm1", "AzureDiskEncryptionForLinux")).status == 204);
+  }
+
+  TEST_CASE("a form-encoded extension body (az 2.74's `vm encryption enable`, azure-cli #31885) is Azure's 400") {
+    ComputeFixture f;
+    f.create_vm("vm1", f.vm_body());
+    // What azure-core sends when json.dumps fails on a uuid.UUID in the settings.
+    const std::string form = "location=westus&properties=%7B%27publisher%27%3A+%27Microsoft.Azure.Security%27%7D";
+    auto r = f.call("PUT", f.ext_url("vm1", "AzureDiskEncryptionForLinux"), form);
+    CHECK(r.status == 400);
+    CHECK(r.json()["error"]["code"] == "InvalidRequestContent");
+    CHECK(r.json()["error"]["message"].get<std::string>().rfind("The request content was invalid and could not be deserialized", 0) == 0);
+    CHECK(f.call("GET", f.ext_url("vm1", "AzureDiskEncryptionForLinux")).status == 404);
   }
 
   TEST_CASE("the sequence number grows only when what the handler sees changes") {
