@@ -23,6 +23,15 @@ std::atomic<std::uint64_t> g_next_db_id{1};
 constexpr std::uint64_t kRelaxedBit = 1ull << 63;  // second per-thread connection of a Database
 // Connections are per thread and per Database instance (tests open several databases).
 thread_local std::map<std::uint64_t, std::unique_ptr<Connection>> t_connections;
+// A Database destroyed during static destruction (a test stack in a static) may outlive this
+// thread's map: the flag, trivially destructible, says whether the map may still be touched.
+thread_local bool t_connections_alive = true;
+struct ConnectionsAliveGuard {
+  ~ConnectionsAliveGuard() { t_connections_alive = false; }
+};
+// Touched right after t_connections in conn()/relaxed_conn(): constructed after the map, so
+// destroyed before it, which clears the flag while the map still exists.
+thread_local ConnectionsAliveGuard t_connections_guard;
 }  // namespace
 
 Statement::~Statement() {
@@ -165,18 +174,21 @@ Database::Database(std::string path, const std::vector<Migration>& migrations)
 
 Database::~Database() {
   // Only this thread's connections can be closed here; pool threads drop theirs when they exit.
+  if (!t_connections_alive) return;
   t_connections.erase(id_);
   t_connections.erase(id_ | kRelaxedBit);
 }
 
 Connection& Database::relaxed_conn() {
   auto& slot = t_connections[id_ | kRelaxedBit];
+  (void)&t_connections_guard;  // after the map: constructed later, so destroyed before it
   if (!slot) slot = std::make_unique<Connection>(path_, false);
   return *slot;
 }
 
 Connection& Database::conn() {
   auto& slot = t_connections[id_];
+  (void)&t_connections_guard;
   if (!slot) slot = std::make_unique<Connection>(path_);
   return *slot;
 }
