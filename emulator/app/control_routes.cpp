@@ -12,6 +12,9 @@
 namespace azemu::app {
 
 namespace {
+// A century: far past any soft-delete or expiry date, and far from int64 overflow in the clock.
+constexpr std::int64_t kMaxJumpSeconds = 100LL * 366 * 86400;
+
 AzureError bad(const std::string& message) { return AzureError(ErrorKind::BadRequest, "InvalidRequestContent", message); }
 
 std::string read_text(const std::string& path) {
@@ -36,6 +39,7 @@ std::int64_t parse_duration_seconds(const std::string& text) {
   std::size_t used = 0;
   long long n = std::stoll(text, &used);
   if (n < 0) throw std::invalid_argument("a duration cannot be negative");
+  if (n > kMaxJumpSeconds) throw std::invalid_argument("a duration is limited to 100 years");
   std::string unit = text.substr(used);
   if (unit.empty() || unit == "s") return n;
   if (unit == "m") return n * 60;
@@ -82,6 +86,7 @@ void mount_control_routes(http::Router& router, ControlDeps& d) {
       seconds = it2->get<std::int64_t>();
       if (seconds < 0) throw bad("advanceSeconds must be >= 0");
     }
+    if (seconds > kMaxJumpSeconds) throw bad("a time jump is limited to 100 years");
     d.clock.advance(std::chrono::seconds(seconds));
     return http::Reply::ok({{"now", d.clock.now_iso()}});
   });
