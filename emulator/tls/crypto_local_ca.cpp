@@ -1,5 +1,7 @@
 // CA creation and leaf issuance with OpenSSL 3; see local_ca.hpp.
 #include "emulator/tls/local_ca.hpp"
+
+#include "emulator/fs/replace_file.hpp"
 #include "emulator/tls/leaf.hpp"
 
 #include <openssl/evp.h>
@@ -63,15 +65,7 @@ void random_serial(X509* cert) {
   BN_free(bn);
 }
 
-void write_private(const std::string& path, const std::string& data) {
-  std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  if (fd < 0) fail("cannot write " + tmp);
-  if (::write(fd, data.data(), data.size()) != static_cast<ssize_t>(data.size())) fail("short write " + tmp);
-  ::fsync(fd);
-  ::close(fd);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) fail("rename " + tmp);
-}
+void write_private(const std::string& path, const std::string& data) { files::replace_file_durably(path, data, 0600); }
 
 std::string pem_of(X509* cert) {
   BIO* bio = BIO_new(BIO_s_mem());

@@ -1,6 +1,7 @@
 // The extension's ini files.
 #include "vm-sim/ade/ade_state.hpp"
 
+#include "emulator/fs/replace_file.hpp"
 #include <sys/stat.h>
 
 #include <fstream>
@@ -43,16 +44,11 @@ std::map<std::string, std::string> IniFile::read() const {
 
 void IniFile::write(const std::map<std::string, std::string>& values) const {
   fs::create_directories(path_.parent_path());
-  fs::path tmp = path_.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << "[" << section_ << "]\n";
-    for (const auto& [k, v] : values) out << k << " = " << v << "\n";
-    out << "\n";
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
-  }
-  chmod(tmp.c_str(), 0600);
-  fs::rename(tmp, path_);
+  std::string text = "[" + section_ + "]\n";
+  for (const auto& [k, v] : values) text += k + " = " + v + "\n";
+  text += "\n";
+  // The ongoing item is how an interrupted encryption resumes: it must outlive a killed guest.
+  azemu::files::replace_file_durably(path_.string(), text, 0600);
 }
 
 void IniFile::remove() const {

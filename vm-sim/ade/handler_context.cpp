@@ -1,6 +1,8 @@
 // HandlerEnvironment.json, settings and status files of one extension handler run.
 #include "vm-sim/ade/handler_context.hpp"
 
+#include "emulator/fs/replace_file.hpp"
+
 #include <sys/stat.h>
 
 #include <chrono>
@@ -74,15 +76,9 @@ json HandlerContext::handler_settings() const {
 
 void HandlerContext::write_status(const json& status_file) const {
   fs::create_directories(status_dir_);
-  fs::path target = status_dir_ / (std::to_string(seq_) + ".status");
-  fs::path tmp = target.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << status_file.dump();
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
-  }
-  chmod(tmp.c_str(), 0644);
-  fs::rename(tmp, target);
+  // Durable, like every state file of the handler: a guest killed mid-encryption must come back
+  // with the last status it reported, not an empty file (emulator/fs/replace_file.hpp).
+  files::replace_file_durably((status_dir_ / (std::to_string(seq_) + ".status")).string(), status_file.dump(), 0644);
 }
 
 std::optional<json> HandlerContext::read_status() const {
@@ -100,11 +96,7 @@ std::optional<int> HandlerContext::last_handled_seq() const {
   return seq;
 }
 
-void HandlerContext::save_seq() const {
-  std::ofstream out(dir_ / "mrseq", std::ios::trunc);
-  out << seq_;
-  if (!out) throw std::runtime_error("cannot write " + (dir_ / "mrseq").string());
-}
+void HandlerContext::save_seq() const { files::replace_file_durably((dir_ / "mrseq").string(), std::to_string(seq_), 0644); }
 
 void HandlerContext::log(const std::string& line) const {
   std::string stamped = utc_now() + " [seq " + std::to_string(seq_) + "] " + line;

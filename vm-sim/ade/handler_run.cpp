@@ -3,6 +3,7 @@
 // SP 1.4.0.12).
 #include "vm-sim/ade/handler_run.hpp"
 
+#include "emulator/fs/replace_file.hpp"
 #include "vm-sim/ade/encryption_daemon.hpp"
 #include "vm-sim/ade/encryption_status.hpp"
 
@@ -77,7 +78,7 @@ int HandlerRun::report(const StatusReport& r) const {
            " code: " + std::to_string(r.code) + " msg: " + r.message + " substatus: " + s.to_message());
   ctx_.write_status(build_status_file(r, s, utc_timestamp()));
   json remembered = {{"seq", ctx_.seq()}, {"operation", r.operation}, {"status", r.status}, {"code", r.code}, {"message", r.message}};
-  std::ofstream(last_report_file(ctx_), std::ios::trunc) << remembered.dump();
+  files::replace_file_durably(last_report_file(ctx_).string(), remembered.dump(), 0600);
   return r.code;
 }
 

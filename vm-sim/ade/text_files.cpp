@@ -1,5 +1,7 @@
 #include "vm-sim/ade/text_files.hpp"
 
+#include "emulator/fs/replace_file.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -17,13 +19,8 @@ std::string read_text_file(const fs::path& path) {
 
 void write_text_file(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
-  fs::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
-  }
-  fs::rename(tmp, path);
+  // crypttab and fstab must survive a guest killed mid-encryption (emulator/fs/replace_file.hpp).
+  azemu::files::replace_file_durably(path.string(), text, 0644);
 }
 
 }  // namespace azemu::vm::ade

@@ -1,5 +1,6 @@
 #include "vm-sim/agent/agent_extensions.hpp"
 
+#include "emulator/fs/replace_file.hpp"
 #include "vm-sim/agent/agent_protocol.hpp"
 #include "vm-sim/agent/agent_run.hpp"
 
@@ -40,15 +41,9 @@ json load_index() {
   return index.is_object() ? index : json::object();
 }
 
+// Durable: the index is what the agent re-runs at boot, and a guest killed with azemu loses its page cache.
 void write_file(const fs::path& path, const std::string& text, mode_t mode) {
-  fs::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + path.string());
-  }
-  chmod(tmp.c_str(), mode);
-  fs::rename(tmp, path);
+  azemu::files::replace_file_durably(path.string(), text, mode);
 }
 
 void save_index(const json& index) { write_file(index_path(), index.dump(2), 0600); }
@@ -114,7 +109,11 @@ std::optional<fs::path> find_package(const std::string& prefix, const std::strin
 bool install_manifest(const fs::path& dir, const std::string& prefix, const std::string& version) {
   auto package = find_package(prefix, version);
   if (!package) return false;
-  fs::copy_file(*package / "HandlerManifest.json", dir / "HandlerManifest.json", fs::copy_options::overwrite_existing);
+  // Written like the index (durably): without its manifest the handler is not re-run at boot.
+  std::ifstream in(*package / "HandlerManifest.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  write_file(dir / "HandlerManifest.json", text.str(), 0644);
   return true;
 }
 

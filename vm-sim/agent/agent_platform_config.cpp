@@ -1,5 +1,6 @@
 #include "vm-sim/agent/agent_platform_config.hpp"
 
+#include "emulator/fs/replace_file.hpp"
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -18,14 +19,7 @@ constexpr const char* kWaagentConf = "/etc/waagent.conf";
 
 void replace_file(const fs::path& path, const std::string& text, mode_t mode) {
   fs::create_directories(path.parent_path());
-  fs::path tmp = path.string() + ".azemu-tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << text;
-    if (!out) throw std::runtime_error("cannot write " + path.string());
-  }
-  chmod(tmp.c_str(), mode);
-  fs::rename(tmp, path);
+  azemu::files::replace_file_durably(path.string(), text, mode);
 }
 
 /// waagent.conf with its HttpProxy.* lines replaced (every other line kept as it was).

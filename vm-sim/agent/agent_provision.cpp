@@ -1,5 +1,6 @@
 #include "vm-sim/agent/agent_provision.hpp"
 
+#include "emulator/fs/replace_file.hpp"
 #include <arpa/inet.h>
 #include <chrono>
 #include <filesystem>
@@ -27,14 +28,9 @@ std::vector<std::string> read_lines(const std::string& path) {
 }
 
 void write_lines(const std::string& path, const std::vector<std::string>& lines, mode_t mode) {
-  std::string tmp = path + ".azemu-tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    for (auto& l : lines) out << l << '\n';
-    if (!out) throw std::runtime_error("cannot write " + path);
-  }
-  chmod(tmp.c_str(), mode);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot replace " + path);
+  std::string text;
+  for (auto& l : lines) text += l + '\n';
+  azemu::files::replace_file_durably(path, text, mode);
 }
 
 std::vector<std::string> split(const std::string& s, char sep) {

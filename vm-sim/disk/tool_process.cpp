@@ -65,6 +65,8 @@ ToolResult run_tool_blocking(const std::vector<std::string>& argv_in) {
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
   posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
+  // Nothing else of azemu's (sockets, database files) reaches the tool.
+  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
   pid_t pid = -1;
   auto args = pointers(argv);
   auto envp = pointers(env);

@@ -1,9 +1,12 @@
 #include "vm-sim/uml/guest_process.hpp"
 
+#include "vm-sim/uml/guest_group_guard.hpp"
+
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <linux/close_range.h>
 #include <poll.h>
 #include <sched.h>
 #include <stdexcept>
@@ -43,6 +46,9 @@ int decode_status(int status) {
     if (n >= 64) break;
     moved[n++] = fcntl(source, F_DUPFD_CLOEXEC, 100);
   }
+  // Nothing of azemu's crosses exec but what the options name: not its listening sockets (a guest
+  // outliving azemu would keep the port), connections, database files or keys.
+  close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
   if (!o.fds.count(0)) {
     int devnull = open("/dev/null", O_RDWR);
     dup2(devnull, 0);
@@ -70,6 +76,10 @@ GuestProcess GuestProcess::spawn(const SpawnOptions& o) {
   setpgid(pid, o.join_group ? o.join_group : pid);
   GuestProcess p;
   p.pid_ = pid;
+  if (!o.join_group) {
+    p.leads_group_ = true;
+    group_guard::watch(pid);
+  }
   p.pidfd_ = pidfd_open(pid, 0);
   if (p.pidfd_ < 0) {
     kill(pid, SIGKILL);
@@ -86,6 +96,7 @@ GuestProcess& GuestProcess::operator=(GuestProcess&& other) noexcept {
     if (pidfd_ >= 0) close(pidfd_);
     pid_ = other.pid_;
     pidfd_ = other.pidfd_;
+    leads_group_ = other.leads_group_;
     exit_status_ = other.exit_status_;
     other.pid_ = -1;
     other.pidfd_ = -1;
@@ -104,6 +115,11 @@ void GuestProcess::reap() {
   do r = waitpid(pid_, &status, 0);
   while (r < 0 && errno == EINTR);
   exit_status_ = r == pid_ ? decode_status(status) : 255;
+  ended();
+}
+
+void GuestProcess::ended() {
+  if (leads_group_) group_guard::forget(pid_);
 }
 
 bool GuestProcess::poll_exited() {
@@ -113,6 +129,7 @@ bool GuestProcess::poll_exited() {
   pid_t r = waitpid(pid_, &status, WNOHANG);
   if (r == pid_) exit_status_ = decode_status(status);
   else if (r < 0 && errno == ECHILD) exit_status_ = 255;  // reaped elsewhere (a sweep)
+  if (exit_status_) ended();
   return exit_status_.has_value();
 }
 
@@ -138,6 +155,7 @@ void GuestProcess::signal(int signo) const {
 void sweep_process_group(pid_t pgid) {
   if (pgid <= 0) return;
   kill(-pgid, SIGKILL);
+  group_guard::forget(pgid);
   // Our children and reparented orphans of the group: reap them all (SIGKILL cannot be ignored,
   // so each waitpid returns promptly). Members that are not ours are reaped by their parent.
   for (;;) {

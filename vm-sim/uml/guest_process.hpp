@@ -1,7 +1,8 @@
 // One host process that belongs to a guest (the UML kernel, a relay), started with fork/exec into
 // a chosen process group and, optionally, network namespace. Exits are awaited on a pidfd (poll
 // with a deadline: no sleeps). Every process of one VM shares the UML process's group, so a
-// final kill(-pgid) sweeps helpers UML forked itself (research/uml-guest.md §5.2).
+// final kill(-pgid) sweeps helpers UML forked itself (research/uml-guest.md §5.2); every group a
+// spawn creates is registered with group_guard, so it dies with azemu even after a kill -9.
 #pragma once
 
 #include <chrono>
@@ -46,7 +47,9 @@ public:
 
 private:
   void reap();
+  void ended();  // the process was reaped: its group (if it led one) is no longer guarded
   pid_t pid_ = -1;
+  bool leads_group_ = false;  // spawned into a new group, registered with group_guard
   int pidfd_ = -1;
   std::optional<int> exit_status_;
 };

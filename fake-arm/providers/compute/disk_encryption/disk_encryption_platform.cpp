@@ -49,6 +49,12 @@ BekFetch DiskEncryptionPlatform::fetch_bek(const std::vector<VolumeKey>& keys) c
       out.problem += "the platform could not get the disk encryption key " + k.secret_url + " (" + e.code + ": " + e.what() + ")";
     }
   }
+  // Single pass: every disk holds the VM's one passphrase, and the handler (its daemon resuming
+  // an interrupted encryption at boot, too) looks for the generic file first. The BEK volume of
+  // every boot carries it, as the first delivery's did (enable_single_pass), also when only data
+  // disks are encrypted.
+  if (!out.volume.files.empty() && !out.volume.files.count(kPassphraseFile))
+    out.volume.files[kPassphraseFile] = out.volume.files.begin()->second;
   return out;
 }
 
