@@ -19,6 +19,8 @@ LOCATION = "westus"
 SUFFIX = str(os.getpid())[-6:]
 # LRO pollers poll fast: azemu answers Retry-After like Azure, but a test should not wait for it.
 FAST = {"polling_interval": 0.2}
+# The same for the Key Vault data-plane pollers (delete, recover), which take it under this name.
+KV_FAST = {"_polling_interval": 0.2}
 
 
 def credential():
@@ -42,9 +44,9 @@ _CURVES = {"P-256": ec.SECP256R1, "P-384": ec.SECP384R1, "P-521": ec.SECP521R1, 
 def public_key(jwk):
     """A `cryptography` public key from an azure-keyvault-keys JsonWebKey (n, e, x, y are bytes there)."""
     num = lambda b: int.from_bytes(b, "big")  # noqa: E731
-    if str(jwk.kty).startswith("RSA"):
+    if jwk.kty in ("RSA", "RSA-HSM"):
         return rsa.RSAPublicNumbers(num(jwk.e), num(jwk.n)).public_key()
-    return ec.EllipticCurvePublicNumbers(num(jwk.x), num(jwk.y), _CURVES[str(jwk.crv)]()).public_key()
+    return ec.EllipticCurvePublicNumbers(num(jwk.x), num(jwk.y), _CURVES[jwk.crv]()).public_key()
 
 
 def wait_for(what, probe, done, timeout, interval=1.0):
@@ -58,3 +60,15 @@ def wait_for(what, probe, done, timeout, interval=1.0):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {what}; last: {last!r}")
         time.sleep(interval)
+
+
+def audit(vault):
+    """azemu's audit rows for one vault (its admin endpoint /_azemu/audit, straight to azemu's port: no proxy)
+    as (operationName, httpStatusCode) pairs, oldest first."""
+    import requests
+    session = requests.Session()
+    session.trust_env = False  # HTTPS_PROXY would send localhost through the proxy
+    reply = session.get(f"https://localhost:{os.environ['AZEMU_PORT']}/_azemu/audit", params={"vault": vault},
+                        verify=os.environ["REQUESTS_CA_BUNDLE"], timeout=30)
+    reply.raise_for_status()
+    return [(e["operationName"], e["httpStatusCode"]) for e in reply.json()["value"]]
