@@ -1,7 +1,8 @@
 # Vaults the Key Vault tests share, made once per process through azure-mgmt-keyvault (access-policy vaults,
 # enabled for disk encryption, as the ADE workflow needs): "main" grants the bootstrap principal every key and
 # secret permission; "noget" grants the key operations but not keys/get, so azure-keyvault-keys'
-# CryptographyClient cannot download the key and sends every operation (wrap, encrypt, verify too) to the vault.
+# CryptographyClient cannot download the key and sends every operation (wrap, encrypt, verify too) to the vault;
+# "ade" holds the disk encryption secrets and KEK of test_compute_ade.py.
 import functools
 
 from azure.mgmt.keyvault import KeyVaultManagementClient
@@ -15,7 +16,7 @@ GROUP = f"py-kv-{SUFFIX}"
 ALL = Permissions(keys=["all"], secrets=["all"])
 NO_KEY_GET = Permissions(keys=["create", "list", "wrapKey", "unwrapKey", "encrypt", "decrypt", "sign", "verify"],
                          secrets=["get"])
-_PERMISSIONS = {"main": ALL, "noget": NO_KEY_GET}
+_PERMISSIONS = {"main": ALL, "noget": NO_KEY_GET, "ade": ALL}
 
 
 @functools.cache
