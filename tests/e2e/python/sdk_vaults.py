@@ -14,7 +14,7 @@ from sdk_common import FAST, LOCATION, SUBSCRIPTION, SUFFIX, TENANT, credential,
 
 GROUP = f"py-kv-{SUFFIX}"
 ALL = Permissions(keys=["all"], secrets=["all"])
-NO_KEY_GET = Permissions(keys=["create", "list", "wrapKey", "unwrapKey", "encrypt", "decrypt", "sign", "verify"],
+NO_KEY_GET = Permissions(keys=["create", "import", "list", "wrapKey", "unwrapKey", "encrypt", "decrypt", "sign", "verify"],
                          secrets=["get"])
 _PERMISSIONS = {"main": ALL, "noget": NO_KEY_GET, "ade": ALL}
 

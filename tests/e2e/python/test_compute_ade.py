@@ -143,6 +143,12 @@ class ComputeAdeTest(unittest.TestCase):
         self.assertEqual(ext.type_handler_version, "1.1")
         self.assertEqual(ext.publisher, "Microsoft.Azure.Security")
         self.assertEqual(ext.settings["KeyEncryptionKeyURL"], kek.id)
+        # A plain GET has no instance view (Azure's neither: only $expand=instanceView adds it).
+        plain = self.compute.virtual_machine_extensions.get(GROUP, VM, EXT)
+        self.assertIsNone(plain.instance_view)
+        self.assertEqual(plain.type_properties_type, EXT)
+        listed = self.compute.virtual_machine_extensions.list(GROUP, VM).value
+        self.assertEqual([e.name for e in listed], [EXT])
 
     def test_4_data_encrypted_os_restart_pending(self):
         ext = wait_for("data Encrypted, OS VMRestartPending", self.extension,
@@ -205,6 +211,17 @@ class ComputeAdeTest(unittest.TestCase):
         self.assertIn(CANARY, out)
         self.assertIn("/dev/mapper/osencrypt / ", out)
         self.assertRegex(out, r"/dev/mapper/\S+ /datadisk ")
+
+    def test_8_delete_vm_and_group(self):
+        vm = self.compute.virtual_machines.get(GROUP, VM)
+        os_disk, data_disk = vm.storage_profile.os_disk.name, vm.storage_profile.data_disks[0].name
+        self.compute.virtual_machines.begin_delete(GROUP, VM, **FAST).result()
+        self.assertNotIn(VM, [v.name for v in self.compute.virtual_machines.list(GROUP)])
+        disks = {d.name: d for d in self.compute.disks.list_by_resource_group(GROUP)}
+        self.assertNotIn(os_disk, disks)  # deleteOption Delete
+        self.assertEqual(disks[data_disk].disk_state, "Unattached")  # deleteOption Detach (the default)
+        self.resources.resource_groups.begin_delete(GROUP, **FAST).result()
+        self.assertFalse(self.resources.resource_groups.check_existence(GROUP))
 
 
 if __name__ == "__main__":

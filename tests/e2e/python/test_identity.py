@@ -9,8 +9,9 @@ from unittest import mock
 
 from azure.core.exceptions import ClientAuthenticationError
 from azure.identity import ClientSecretCredential, DefaultAzureCredential
+from azure.mgmt.resource import ResourceManagementClient
 
-from sdk_common import CLIENT_ID, CLIENT_SECRET, TENANT, claims, credential
+from sdk_common import CLIENT_ID, CLIENT_SECRET, SUBSCRIPTION, TENANT, claims, credential
 
 ARM = "https://management.azure.com/.default"
 VAULT = "https://vault.azure.net/.default"
@@ -41,6 +42,9 @@ class IdentityTest(unittest.TestCase):
         with mock.patch.dict(os.environ, env):
             cred = DefaultAzureCredential()
             token = cred.get_token(ARM)
+            # ... and a client authenticates with it.
+            groups = list(ResourceManagementClient(cred, SUBSCRIPTION).resource_groups.list())
+        self.assertIsInstance(groups, list)
         c = claims(token.token)
         self.assertEqual(c["appid"], CLIENT_ID)
         self.assertEqual(c["tid"], TENANT)

@@ -3,18 +3,19 @@
 # unwrapped by the vault, the vault's RSA and EC signatures verify locally. The SDK's CryptographyClient does
 # public-key operations (encrypt, wrap, verify) locally when it holds the key; against the "noget" vault (no
 # keys/get permission, sdk_vaults.py) it cannot fetch the key and sends them to the vault, which the audit log
-# confirms. Also key versions, update, delete (poller), recover and purge.
+# confirms; a key imported from a local private key lets the test undo the vault's own encryption and wrapping
+# and verify its signatures with the key it made. Also key versions, update, delete (poller), recover and purge.
 import hashlib
 import os
 import unittest
 
 from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
-from azure.keyvault.keys import KeyClient
+from azure.keyvault.keys import JsonWebKey, KeyClient
 from azure.keyvault.keys.crypto import (CryptographyClient, EncryptionAlgorithm, KeyWrapAlgorithm,
                                         SignatureAlgorithm)
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec, padding
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import Prehashed, encode_dss_signature
 
 import sdk_vaults
@@ -192,6 +193,27 @@ class RemoteCryptoTest(unittest.TestCase):
         for op, count in (("KeyWrap", 3), ("KeyUnwrap", 6), ("KeyEncrypt", 3), ("KeyDecrypt", 3), ("KeySign", 1),
                           ("KeyVerify", 2)):
             self.assertEqual(ops.count((op, 200)), count, f"{op} in {ops}")
+
+    def test_imported_key_vault_results_undone_locally(self):
+        private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        numbers = private.private_numbers()
+        raw = lambda i: i.to_bytes((i.bit_length() + 7) // 8, "big")  # noqa: E731
+        jwk = JsonWebKey(kty="RSA", n=raw(numbers.public_numbers.n), e=raw(numbers.public_numbers.e), d=raw(numbers.d),
+                         p=raw(numbers.p), q=raw(numbers.q), dp=raw(numbers.dmp1), dq=raw(numbers.dmq1),
+                         qi=raw(numbers.iqmp), key_ops=["wrapKey", "unwrapKey", "encrypt", "decrypt", "sign", "verify"])
+        imported = self.keys.import_key("imported", jwk)
+        self.assertEqual(imported.key.n, jwk.n)
+        self.assertIsNone(imported.key.d)  # the private part never comes back
+        cc = CryptographyClient(imported.id, self.cred)
+        for alg, pad in RSA_PADDING.items():
+            with self.subTest(alg=alg):
+                secret = os.urandom(32)
+                wrapped = cc.wrap_key(KeyWrapAlgorithm(alg), secret).encrypted_key
+                self.assertEqual(private.decrypt(wrapped, pad()), secret)
+                encrypted = cc.encrypt(EncryptionAlgorithm(alg), secret).ciphertext
+                self.assertEqual(private.decrypt(encrypted, pad()), secret)
+        digest = digest_of(b"imported", 384)
+        verify_rsa_locally(private.public_key(), "RS384", digest, cc.sign(SignatureAlgorithm.rs384, digest).signature)
 
 
 if __name__ == "__main__":
