@@ -30,16 +30,17 @@ run_tests() {
 }
 started=$(date +%s)
 run_tests compute test_compute_ade &
-COMPUTE=$!
+compute_pid=$!
 run_tests services test_identity test_resources test_keyvault_mgmt test_keys test_secrets test_async
-SERVICES=$?
-wait "$COMPUTE"
-COMPUTE=$?
+services_rc=$?
+wait "$compute_pid"
+compute_rc=$?
 for name in services compute; do
   echo "# --- $name ---"
-  cat "$WORK/$name.log"
+  sed 's/^/# /' "$WORK/$name.log"
 done
-[ "$SERVICES" -eq 0 ] && ok "identity, resources, Key Vault management, keys, secrets, async clients" || not_ok "identity, resources, Key Vault management, keys, secrets, async clients"
-[ "$COMPUTE" -eq 0 ] && ok "network, compute, single-pass ADE on a UML guest" || not_ok "network, compute, single-pass ADE on a UML guest"
+report() { if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2" "$(grep -E '^(FAIL|ERROR):' "$WORK/$3.log")"; fi; }
+report "$services_rc" "identity, resource groups, Key Vault management, keys, secrets, async clients" services
+report "$compute_rc" "network, compute, single-pass ADE on a UML guest" compute
 echo "# $(($(date +%s) - started)) s"
 finish
