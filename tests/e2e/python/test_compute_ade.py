@@ -215,7 +215,9 @@ class ComputeAdeTest(unittest.TestCase):
     def test_8_delete_vm_and_group(self):
         vm = self.compute.virtual_machines.get(GROUP, VM)
         os_disk, data_disk = vm.storage_profile.os_disk.name, vm.storage_profile.data_disks[0].name
+        self.assertTrue(self.resources.resources.check_existence_by_id(vm.id, "2024-11-01"))
         self.compute.virtual_machines.begin_delete(GROUP, VM, **FAST).result()
+        self.assertFalse(self.resources.resources.check_existence_by_id(vm.id, "2024-11-01"))
         self.assertNotIn(VM, [v.name for v in self.compute.virtual_machines.list(GROUP)])
         disks = {d.name: d for d in self.compute.disks.list_by_resource_group(GROUP)}
         self.assertNotIn(os_disk, disks)  # deleteOption Delete

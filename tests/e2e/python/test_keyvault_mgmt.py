@@ -1,11 +1,13 @@
 # azure-mgmt-keyvault against azemu's ARM (proxy mode): a vault with an access policy and
 # enabledForDiskEncryption through begin_create_or_update (the LRO poller), then get, the three list
 # operations (by group, by subscription, and vaults.list, which is the generic /resources list filtered by
-# type at api-version 2015-11-01), name availability, and an access policy update.
+# type at api-version 2015-11-01), name availability, an access policy update, and ARM's generic reads of the
+# vault by id (GET and the HEAD existence check).
 import unittest
 
 from azure.mgmt.keyvault import KeyVaultManagementClient
 from azure.mgmt.keyvault.models import AccessPolicyEntry, Permissions, VaultAccessPolicyParameters, VaultAccessPolicyProperties
+from azure.mgmt.resource import ResourceManagementClient
 
 import sdk_vaults
 from sdk_common import LOCATION, SUBSCRIPTION, TENANT, credential, object_id
@@ -49,6 +51,19 @@ class VaultManagementTest(unittest.TestCase):
         self.assertEqual(len(generic), 1)
         self.assertEqual(generic[0].type, "Microsoft.KeyVault/vaults")
         self.assertEqual(generic[0].id.lower(), self.created.id.lower())
+
+    def test_generic_resource_reads(self):
+        # ARM's own operations on any resource id: GET and HEAD (Resources_CheckExistenceById: 204 or 404).
+        resources = ResourceManagementClient(credential(), SUBSCRIPTION).resources
+        got = resources.get_by_id(self.created.id, "2023-07-01")
+        self.assertEqual(got.name, self.name)
+        self.assertEqual(got.properties["vaultUri"], self.created.properties.vault_uri)
+        self.assertTrue(resources.check_existence_by_id(self.created.id, "2023-07-01"))
+        self.assertFalse(resources.check_existence_by_id(self.created.id + "x", "2023-07-01"))
+        self.assertTrue(resources.check_existence(sdk_vaults.GROUP, "Microsoft.KeyVault", "", "vaults", self.name,
+                                                  "2023-07-01"))
+        names = [r.name for r in resources.list_by_resource_group(sdk_vaults.GROUP)]
+        self.assertIn(self.name, names)
 
     def test_name_availability(self):
         taken = self.client.vaults.check_name_availability({"name": self.name, "type": "Microsoft.KeyVault/vaults"})
