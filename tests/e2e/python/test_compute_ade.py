@@ -162,6 +162,9 @@ class ComputeAdeTest(unittest.TestCase):
         self.assertEqual(json.loads(views[EXT].substatuses[0].message), sub)
         for disk in vm.instance_view.disks:
             self.assertIn("EncryptionState/encrypted", [s.code for s in disk.statuses], disk.name)
+            setting = disk.encryption_settings[0]  # the disk's stamped settings (research/ade.md §1.4 step 4)
+            self.assertEqual(setting.key_encryption_key.key_url, self.kek.id)
+            self.assertEqual(setting.disk_encryption_key.source_vault.id.lower(), self.vault.id.lower())
 
     def test_5_disks_stamped_with_wrapped_bek_secrets(self):
         vm = self.compute.virtual_machines.get(GROUP, VM)
@@ -203,6 +206,8 @@ class ComputeAdeTest(unittest.TestCase):
         ext = wait_for("OS and data Encrypted", self.extension,
                        lambda e: ade_substatus(e) == {"os": "Encrypted", "data": "Encrypted"}, timeout=180, interval=2)
         self.assertEqual(ade_substatus(ext), {"os": "Encrypted", "data": "Encrypted"})
+        self.assertEqual(ext.instance_view.statuses[0].code, "ProvisioningState/succeeded")
+        self.assertEqual(ext.instance_view.statuses[0].message, "Encryption succeeded for all volumes")
         view = self.compute.virtual_machines.instance_view(GROUP, VM)
         self.assertIn("PowerState/running", [s.code for s in view.statuses])
 
