@@ -1,14 +1,17 @@
 # azure-identity against azemu's Entra endpoint (proxy mode): ClientSecretCredential, and DefaultAzureCredential
 # reading AZURE_TENANT_ID / AZURE_CLIENT_ID / AZURE_CLIENT_SECRET (its EnvironmentCredential), both for the
-# bootstrap service principal; a wrong secret fails with Entra's AADSTS7000215. MSAL's instance discovery and
-# the OIDC metadata come from azemu too (nothing here reaches the internet: HTTPS_PROXY is azemu).
+# bootstrap service principal; AzureCliCredential after `az login` (the root's az 2.74, AZURE_CONFIG_DIR from
+# `azemu env`), which DefaultAzureCredential falls back to without those variables; a wrong secret fails with
+# Entra's AADSTS7000215. MSAL's instance discovery and the OIDC metadata come from azemu too (nothing here reaches
+# the internet: HTTPS_PROXY is azemu).
 import os
+import subprocess
 import time
 import unittest
 from unittest import mock
 
 from azure.core.exceptions import ClientAuthenticationError
-from azure.identity import ClientSecretCredential, DefaultAzureCredential
+from azure.identity import AzureCliCredential, ClientSecretCredential, DefaultAzureCredential
 from azure.mgmt.resource import ResourceManagementClient
 
 from sdk_common import CLIENT_ID, CLIENT_SECRET, SUBSCRIPTION, TENANT, claims, credential
@@ -50,6 +53,20 @@ class IdentityTest(unittest.TestCase):
         self.assertEqual(c["tid"], TENANT)
         # The chain settled on its environment credential, not a later one.
         self.assertEqual(type(cred._successful_credential).__name__, "EnvironmentCredential")
+
+    def test_azure_cli_credential_and_the_default_chain_falling_back_to_it(self):
+        login = subprocess.run(["az", "login", "--service-principal", "-u", CLIENT_ID, "-p", CLIENT_SECRET,
+                                "--tenant", TENANT, "-o", "none"], capture_output=True, text=True,
+                               env={**os.environ, "PYTHONWARNINGS": "ignore::FutureWarning"})
+        self.assertEqual(login.returncode, 0, login.stderr)
+        c = claims(AzureCliCredential().get_token(ARM).token)
+        self.assertEqual(c["appid"], CLIENT_ID)
+        self.assertEqual(c["tid"], TENANT)
+        unset = {k: v for k, v in os.environ.items() if not k.startswith("AZURE_CLIENT") and k != "AZURE_TENANT_ID"}
+        with mock.patch.dict(os.environ, unset, clear=True):
+            cred = DefaultAzureCredential()
+            self.assertEqual(claims(cred.get_token(VAULT).token)["aud"].rstrip("/"), "https://vault.azure.net")
+        self.assertEqual(type(cred._successful_credential).__name__, "AzureCliCredential")
 
     def test_wrong_secret_is_refused_with_aadsts7000215(self):
         cred = ClientSecretCredential(TENANT, CLIENT_ID, "wrong-secret")
