@@ -193,7 +193,6 @@ class ComputeAdeTest(unittest.TestCase):
             passphrase = crypto.unwrap_key(KeyWrapAlgorithm.rsa_oaep, wrapped).key
             self.assertGreaterEqual(len(passphrase), 32)
             passphrases.append(passphrase)
-        ComputeAdeTest.passphrases = passphrases
         # The guest's BEK volume holds the same passphrases (one file per disk).
         out = self.guest("cd /mnt/azure_bek_disk && for f in LinuxPassPhraseFileName*; do "
                          "printf '%s ' \"$f\"; base64 -w0 \"$f\"; echo; done")
