@@ -26,6 +26,8 @@ class AsyncClientsTest(unittest.IsolatedAsyncioTestCase):
         cls.vault_url = sdk_vaults.vault("main").properties.vault_uri  # made with the synchronous client
 
     async def asyncSetUp(self):
+        # unittest runs the loop in debug mode, which reports every step over 0.1 s (a token request is one).
+        asyncio.get_running_loop().slow_callback_duration = 10
         self.cred = ClientSecretCredential(TENANT, CLIENT_ID, CLIENT_SECRET)
 
     async def asyncTearDown(self):

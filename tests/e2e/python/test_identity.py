@@ -70,13 +70,13 @@ class IdentityTest(unittest.TestCase):
 
     def test_wrong_secret_is_refused_with_aadsts7000215(self):
         cred = ClientSecretCredential(TENANT, CLIENT_ID, "wrong-secret")
-        with self.assertRaises(ClientAuthenticationError) as caught:
+        with self.assertRaises(ClientAuthenticationError) as caught, self.assertLogs("azure.identity", "WARNING"):
             cred.get_token(ARM)
         self.assertIn("AADSTS7000215", str(caught.exception))
 
     def test_unknown_client_is_refused_with_aadsts700016(self):
         cred = ClientSecretCredential(TENANT, "00000000-0000-0000-0000-00000000f00d", CLIENT_SECRET)
-        with self.assertRaises(ClientAuthenticationError) as caught:
+        with self.assertRaises(ClientAuthenticationError) as caught, self.assertLogs("azure.identity", "WARNING"):
             cred.get_token(ARM)
         self.assertIn("AADSTS700016", str(caught.exception))
 
