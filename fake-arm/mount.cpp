@@ -1,6 +1,7 @@
 // The ARM route table (management hosts, and localhost by path), in the order of the REST specs:
 // metadata, tenants/subscriptions/locations, providers, resource groups, generic resources, async
-// operation polling, Microsoft.Authorization at every scope, then the catch-all provider paths.
+// operation polling, Microsoft.Authorization and Microsoft.Resources/tags at every scope, then the catch-all
+// provider paths.
 // Every resource GET has its HEAD twin (Resources_CheckExistenceById, core/check_existence.hpp).
 // Everything but /metadata/endpoints authenticates with arm_auth_policy(); services authorize
 // each operation with the Authorizer. Any api-version is accepted. No logic lives here.
@@ -28,6 +29,7 @@
 #include "fake-arm/resources/resource_groups/resource_group_deployable.hpp"
 #include "fake-arm/resources/resource_groups/resource_group_handlers.hpp"
 #include "fake-arm/resources/subscriptions/subscription_handlers.hpp"
+#include "fake-arm/resources/tags/tags_handlers.hpp"
 
 #include <memory>
 
@@ -44,6 +46,7 @@ struct ArmRuntime {
         providers(d.db, d.clock, subscriptions, authorizer),
         groups(d.db, d.clock, subscriptions, operations, authorizer),
         generic(d.db, subscriptions, authorizer),
+        tags(d.db, d.clock, groups, generic),
         role_definitions(d.db, d.clock, subscriptions, authorizer),
         role_assignments(d.db, d.clock, subscriptions, authorizer, role_definitions, d.directory),
         vaults(d.db, d.clock, subscriptions, providers, operations, authorizer),
@@ -61,6 +64,7 @@ struct ArmRuntime {
         providers_h(providers),
         groups_h(groups),
         generic_h(generic),
+        tags_h(tags),
         operations_h(d.db, operations, subscriptions),
         role_definitions_h(role_definitions),
         role_assignments_h(role_assignments),
@@ -89,6 +93,7 @@ struct ArmRuntime {
   ProviderService providers;
   ResourceGroupService groups;
   GenericResourceService generic;
+  TagsService tags;
   RoleDefinitionService role_definitions;
   RoleAssignmentService role_assignments;
   VaultService vaults;
@@ -107,6 +112,7 @@ struct ArmRuntime {
   ProviderHandlers providers_h;
   ResourceGroupHandlers groups_h;
   GenericResourceHandlers generic_h;
+  TagsHandlers tags_h;
   AsyncOperationHandlers operations_h;
   RoleDefinitionHandlers role_definitions_h;
   RoleAssignmentHandlers role_assignments_h;
@@ -203,6 +209,16 @@ void mount(http::Router& router, ArmDeps& deps) {
         .put(assignment, "RoleAssignments_Create", to(rt, &ArmRuntime::role_assignments_h, &RoleAssignmentHandlers::create))
         .get(assignment, "RoleAssignments_Get", to(rt, &ArmRuntime::role_assignments_h, &RoleAssignmentHandlers::get))
         .del(assignment, "RoleAssignments_Delete", to(rt, &ArmRuntime::role_assignments_h, &RoleAssignmentHandlers::remove));
+  }
+
+  // Spec: resources.json Tags_*AtScope: the tags wrapper resource of a group or resource, at the same scope
+  // shapes (subscription scope answers AzemuNotImplemented from the service).
+  for (const std::string& scope : {sub, rg, res1, res2, res3}) {
+    const std::string tags = scope + "/providers/Microsoft.Resources/tags/default";
+    arm.get(tags, "Tags_GetAtScope", to(rt, &ArmRuntime::tags_h, &TagsHandlers::get))
+        .put(tags, "Tags_CreateOrUpdateAtScope", to(rt, &ArmRuntime::tags_h, &TagsHandlers::create_or_update))
+        .patch(tags, "Tags_UpdateAtScope", to(rt, &ArmRuntime::tags_h, &TagsHandlers::update))
+        .del(tags, "Tags_DeleteAtScope", to(rt, &ArmRuntime::tags_h, &TagsHandlers::remove));
   }
 
   // Spec: keyvault resource-manager 2022-07-01 keyvault.json Vaults_* (literal segments beat the
