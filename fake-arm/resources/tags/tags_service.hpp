@@ -27,7 +27,8 @@ public:
       : db_(db), clock_(clock), groups_(groups), generic_(generic) {}
 
   // `scope` is the path before "/providers/Microsoft.Resources/tags/default". Reads need the scope's read
-  // permission ({type}/read, resourceGroups/read), writes its write permission. Every method throws
+  // permission ({type}/read, resourceGroups/read), writes its write permission (Azure also accepts
+  // Microsoft.Resources/tags/write alone, Tag Contributor's grant; azemu has no such role). Every method throws
   // InvalidResourceId (not a subscription, group or resource path), AzemuNotImplemented (subscription scope),
   // ResourceGroupNotFound, ResourceNotFound, InvalidResourceNamespace/Type, AuthorizationFailed.
 
