@@ -2,7 +2,8 @@
 # enabled for disk encryption, as the ADE workflow needs): "main" grants the bootstrap principal every key and
 # secret permission; "noget" grants the key operations but not keys/get, so azure-keyvault-keys'
 # CryptographyClient cannot download the key and sends every operation (wrap, encrypt, verify too) to the vault;
-# "ade" holds the disk encryption secrets and KEK of test_compute_ade.py.
+# "ade" holds the disk encryption secrets and KEK of test_compute_ade.py; "plain" is the one vault not enabled for
+# disk encryption (the platform refuses it for ADE).
 import functools
 
 from azure.mgmt.keyvault import KeyVaultManagementClient
@@ -16,7 +17,7 @@ GROUP = f"py-kv-{SUFFIX}"
 ALL = Permissions(keys=["all"], secrets=["all"])
 NO_KEY_GET = Permissions(keys=["create", "import", "list", "wrapKey", "unwrapKey", "encrypt", "decrypt", "sign", "verify"],
                          secrets=["get"])
-_PERMISSIONS = {"main": ALL, "noget": NO_KEY_GET, "ade": ALL}
+_PERMISSIONS = {"main": ALL, "noget": NO_KEY_GET, "ade": ALL, "plain": ALL}
 
 
 @functools.cache
@@ -39,7 +40,7 @@ def vault(kind):
         properties=VaultProperties(
             tenant_id=TENANT,
             sku=Sku(family="A", name="standard"),
-            enabled_for_disk_encryption=True,
+            enabled_for_disk_encryption=kind != "plain",
             enable_rbac_authorization=False,
             access_policies=[AccessPolicyEntry(tenant_id=TENANT, object_id=object_id(cred),
                                                permissions=_PERMISSIONS[kind])]))

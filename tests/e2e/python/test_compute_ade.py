@@ -1,7 +1,8 @@
 # azure-mgmt-network + azure-mgmt-compute against azemu (proxy mode, a real user-mode Linux guest): a VNet,
 # subnet and NIC, a VM with an empty data disk, a file system made on it through run-command, then single-pass
 # Azure Disk Encryption written the way an SDK user writes it: the AzureDiskEncryptionForLinux 1.1 extension with
-# EnableEncryption, the vault and a versioned KEK (RSA-OAEP), VolumeType All. Polled through the extension's and
+# EnableEncryption, the vault and a versioned KEK (RSA-OAEP), VolumeType All (first with a vault not enabled for
+# disk encryption: the LRO fails with VMExtensionProvisioningError, as Azure's). Polled through the extension's and
 # the VM's instance view until the substatus says data Encrypted and OS VMRestartPending; then begin_restart and
 # both Encrypted. Checked on every side: the disk resources carry encryptionSettingsCollection 1.1 pointing at
 # the vault's "Wrapped BEK" secrets, the vault (azure-keyvault-*) unwraps each secret with the KEK into the
@@ -12,6 +13,7 @@ import json
 import re
 import unittest
 
+from azure.core.exceptions import HttpResponseError
 from azure.keyvault.keys import KeyClient
 from azure.keyvault.keys.crypto import CryptographyClient, KeyWrapAlgorithm
 from azure.keyvault.secrets import SecretClient
@@ -123,22 +125,37 @@ class ComputeAdeTest(unittest.TestCase):
                          f"cat /datadisk/hello.txt")
         self.assertIn(CANARY, out)
 
-    def test_3_single_pass_extension(self):
+    def ade_extension(self, vault, kek_id):
+        """The single-pass extension as an SDK user writes it (settings of az vm encryption enable --volume-type all)."""
+        return VirtualMachineExtension(
+            location=LOCATION, publisher="Microsoft.Azure.Security", type_properties_type=EXT,
+            type_handler_version="1.1", auto_upgrade_minor_version=True, settings={
+                "EncryptionOperation": "EnableEncryption",
+                "KeyVaultURL": vault.properties.vault_uri,
+                "KeyVaultResourceId": vault.id,
+                "KeyEncryptionKeyURL": kek_id,
+                "KekVaultResourceId": vault.id,
+                "KeyEncryptionAlgorithm": "RSA-OAEP",
+                "VolumeType": "All",
+            })
+
+    def test_3_vault_not_enabled_for_disk_encryption_fails_the_lro(self):
+        plain = sdk_vaults.vault("plain")
+        kek = KeyClient(plain.properties.vault_uri, self.cred).create_rsa_key("kek")
+        poller = self.compute.virtual_machine_extensions.begin_create_or_update(
+            GROUP, VM, EXT, self.ade_extension(plain, kek.id), **FAST)
+        with self.assertRaises(HttpResponseError) as caught:
+            poller.result()
+        self.assertEqual(caught.exception.error.code, "VMExtensionProvisioningError")
+        self.assertIn("not been enabled for Volume Encryption", caught.exception.message)
+        self.assertEqual(poller.status(), "Failed")
+
+    def test_4_single_pass_extension(self):
         kek = KeyClient(self.vault.properties.vault_uri, self.cred).create_rsa_key("kek", size=2048)
         ComputeAdeTest.kek = kek
         self.assertRegex(kek.id, r"/keys/kek/[0-9a-f]{32}$")  # versioned, as ADE requires
-        settings = {
-            "EncryptionOperation": "EnableEncryption",
-            "KeyVaultURL": self.vault.properties.vault_uri,
-            "KeyVaultResourceId": self.vault.id,
-            "KeyEncryptionKeyURL": kek.id,
-            "KekVaultResourceId": self.vault.id,
-            "KeyEncryptionAlgorithm": "RSA-OAEP",
-            "VolumeType": "All",
-        }
-        ext = self.compute.virtual_machine_extensions.begin_create_or_update(GROUP, VM, EXT, VirtualMachineExtension(
-            location=LOCATION, publisher="Microsoft.Azure.Security", type_properties_type=EXT,
-            type_handler_version="1.1", auto_upgrade_minor_version=True, settings=settings), **FAST).result()
+        ext = self.compute.virtual_machine_extensions.begin_create_or_update(
+            GROUP, VM, EXT, self.ade_extension(self.vault, kek.id), **FAST).result()
         self.assertEqual(ext.provisioning_state, "Succeeded")
         self.assertEqual(ext.type_handler_version, "1.1")
         self.assertEqual(ext.publisher, "Microsoft.Azure.Security")
@@ -150,7 +167,7 @@ class ComputeAdeTest(unittest.TestCase):
         listed = self.compute.virtual_machine_extensions.list(GROUP, VM).value
         self.assertEqual([e.name for e in listed], [EXT])
 
-    def test_4_data_encrypted_os_restart_pending(self):
+    def test_5_data_encrypted_os_restart_pending(self):
         # ~10 s on an idle machine; the deadlines leave room for CI running other guests on its two cores.
         ext = wait_for("data Encrypted, OS VMRestartPending", self.extension,
                        lambda e: ade_substatus(e).get("data") == "Encrypted", timeout=420, interval=2)
@@ -167,7 +184,7 @@ class ComputeAdeTest(unittest.TestCase):
             self.assertEqual(setting.key_encryption_key.key_url, self.kek.id)
             self.assertEqual(setting.disk_encryption_key.source_vault.id.lower(), self.vault.id.lower())
 
-    def test_5_disks_stamped_with_wrapped_bek_secrets(self):
+    def test_6_disks_stamped_with_wrapped_bek_secrets(self):
         vm = self.compute.virtual_machines.get(GROUP, VM)
         names = [vm.storage_profile.os_disk.name] + [d.name for d in vm.storage_profile.data_disks]
         crypto = CryptographyClient(self.kek, self.cred)
@@ -199,7 +216,7 @@ class ComputeAdeTest(unittest.TestCase):
         held = {line.split()[1] for line in out.splitlines() if line.startswith("LinuxPassPhraseFileName")}
         self.assertTrue({base64.b64encode(p).decode() for p in passphrases} <= held, out)
 
-    def test_6_restart_then_both_encrypted(self):
+    def test_7_restart_then_both_encrypted(self):
         poller = self.compute.virtual_machines.begin_restart(GROUP, VM, **FAST)
         poller.result()
         self.assertEqual(poller.status(), "Succeeded")
@@ -211,13 +228,13 @@ class ComputeAdeTest(unittest.TestCase):
         view = self.compute.virtual_machines.instance_view(GROUP, VM)
         self.assertIn("PowerState/running", [s.code for s in view.statuses])
 
-    def test_7_data_readable_on_an_encrypted_root(self):
+    def test_8_data_readable_on_an_encrypted_root(self):
         out = self.guest("cat /datadisk/hello.txt; grep ' / ' /proc/mounts; grep ' /datadisk ' /proc/mounts")
         self.assertIn(CANARY, out)
         self.assertIn("/dev/mapper/osencrypt / ", out)
         self.assertRegex(out, r"/dev/mapper/\S+ /datadisk ")
 
-    def test_8_delete_vm_and_group(self):
+    def test_9_delete_vm_and_group(self):
         vm = self.compute.virtual_machines.get(GROUP, VM)
         os_disk, data_disk = vm.storage_profile.os_disk.name, vm.storage_profile.data_disks[0].name
         self.assertTrue(self.resources.resources.check_existence_by_id(vm.id, "2024-11-01"))
