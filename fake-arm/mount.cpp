@@ -120,6 +120,9 @@ struct ArmRuntime {
   DeploymentHandlers deployments_h;
 };
 
+// Spec: resources.json Resources_CheckExistenceById: ARM answers HEAD on any resource (204 or 404).
+constexpr const char* kCheckExistence = "Resources_CheckExistenceById";
+
 template <class H>
 http::Handler to(const std::shared_ptr<ArmRuntime>& rt, H ArmRuntime::*member, http::Reply (H::*fn)(http::Request&)) {
   return [rt, member, fn](http::Request& req) {
@@ -128,9 +131,6 @@ http::Handler to(const std::shared_ptr<ArmRuntime>& rt, H ArmRuntime::*member, h
   };
 }
 }  // namespace
-
-// Spec: resources.json Resources_CheckExistenceById: ARM answers HEAD on any resource (204 or 404).
-constexpr const char* kCheckExistence = "Resources_CheckExistenceById";
 
 void mount(http::Router& router, ArmDeps& deps) {
   auto rt = std::make_shared<ArmRuntime>(deps);
