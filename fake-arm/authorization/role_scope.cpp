@@ -13,6 +13,13 @@ const std::string* param(const http::Request& req, const std::string& name) {
   auto it = req.params.find(name);
   return it == req.params.end() ? nullptr : &it->second;
 }
+
+/// Microsoft.KeyVault/vaults/{v}/keys/{k} or .../secrets/{s}: a role scope Azure accepts for one key or secret.
+bool is_vault_object(const ResourceId& id) {
+  const auto& segs = id.segments();
+  return segs.size() == 2 && text::iequals(id.provider_namespace(), "Microsoft.KeyVault") &&
+         text::iequals(segs[0].type, "vaults") && (text::iequals(segs[1].type, "keys") || text::iequals(segs[1].type, "secrets"));
+}
 }  // namespace
 
 RoleScope role_scope_from_params(const http::Request& req) {
@@ -58,8 +65,15 @@ RoleScope canonical_scope(store::Connection& c, const RoleScope& scope) {
   if (!group) throw errors::resource_group_not_found(id.resource_group());
   if (id.is_resource_group()) return {group->id()};
   auto resource = ResourceStore().get(c, id);
-  if (!resource) throw errors::resource_not_found(id.full_type() + "/" + id.full_name(), group->name);
-  return {resource->id};
+  if (resource) return {resource->id};
+  if (is_vault_object(id)) {
+    // Decision: keys and secrets are Key Vault data-plane rows, not ARM resources here (Azure's ARM knows them as
+    // the proxy types Microsoft.KeyVault/vaults/keys|secrets, and the RBAC guide assigns roles at that scope), so
+    // the scope is accepted when its vault exists; the object itself is not checked.
+    if (auto vault = ResourceStore().get(c, id.parent()))
+      return {vault->id.child(id.segments()[1].type, id.segments()[1].name)};
+  }
+  throw errors::resource_not_found(id.full_type() + "/" + id.full_name(), group->name);
 }
 
 }  // namespace azemu::arm

@@ -37,7 +37,8 @@ RoleScope role_scope_of(const ResourceId& id);
 bool scope_covers(std::string_view ancestor_key, std::string_view target_key);
 
 /// The scope with the stored casing of its group or resource. Throws ResourceGroupNotFound or
-/// ResourceNotFound when it does not exist (subscriptions are checked by SubscriptionService).
+/// ResourceNotFound when it does not exist (subscriptions are checked by SubscriptionService). A Key Vault key or
+/// secret scope (.../vaults/{v}/keys/{k}, .../secrets/{s}) needs only its vault to exist.
 RoleScope canonical_scope(store::Connection& c, const RoleScope& scope);
 
 }  // namespace azemu::arm

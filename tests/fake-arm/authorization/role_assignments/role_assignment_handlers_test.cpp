@@ -89,6 +89,26 @@ TEST_SUITE("role_assignment_handlers") {
                       body(kReaderRoleId, f.stack.seed().admin_object_id))) == "ResourceNotFound");
   }
 
+  TEST_CASE("PUT at a Key Vault key or secret scope needs only the vault; the key scope then grants its data actions") {
+    ArmFixture f;
+    f.create_group("rg1");
+    put_vault(f, "rg1", "kv1");
+    const std::string vault = rg_scope(f, "rg1") + "/providers/Microsoft.KeyVault/vaults/kv1";
+    const std::string sp = f.stack.seed().client_object_id;
+    const std::string crypto_user = "12338af0-0e69-4776-bea7-57ae8d297424";
+    auto r = f.call("PUT", assignments(vault + "/keys/k1", "/" + kName1), body(role_id(f, crypto_user), sp));
+    REQUIRE(r.status == 201);
+    CHECK(r.json()["properties"]["scope"] == vault + "/keys/k1");
+    CHECK(f.call("PUT", assignments(vault + "/secrets/s1", "/" + kName2), body(role_id(f, crypto_user), sp)).status == 201);
+    CHECK(code(f.call("PUT", assignments(rg_scope(f, "rg1") + "/providers/Microsoft.KeyVault/vaults/nope/keys/k1",
+                                         "/a1a1a1a1-0000-4000-8000-000000000003"),
+                      body(role_id(f, crypto_user), sp))) == "ResourceNotFound");
+    const auto& vaults = f.stack.vaults();
+    CHECK(vaults.data_action_allowed(sp, "Microsoft.KeyVault/vaults/keys/sign/action", vault + "/keys/k1"));
+    CHECK_FALSE(vaults.data_action_allowed(sp, "Microsoft.KeyVault/vaults/keys/sign/action", vault + "/keys/k2"));
+    CHECK_FALSE(vaults.data_action_allowed(sp, "Microsoft.KeyVault/vaults/keys/read", vault));
+  }
+
   TEST_CASE("list: atScope() is at-or-above, principalId/assignedTo and no filter include below") {
     ArmFixture f;
     f.create_group("rg1");
