@@ -182,6 +182,17 @@ denied "Reader: key set-attributes is ForbiddenByRbac" "Microsoft.KeyVault/vault
 check "role assignment delete --assignee --role --scope" \
   az role assignment delete --assignee "$SP_ID" --role "Key Vault Reader" --scope "$VID"
 
+# Management roles carry no dataActions; data roles are inherited from the resource group like any role.
+KC_RA=$(assign "Key Vault Contributor" "$SP_OID" ServicePrincipal "$VID" 2>/dev/null)
+denied "Key Vault Contributor (management only): secret show is ForbiddenByRbac" \
+  "Microsoft.KeyVault/vaults/secrets/getSecret/action" "$VID/secrets/s1" as_sp keyvault secret show --vault-name "$KV" -n s1
+az role assignment delete --ids "$KC_RA" > /dev/null 2>&1
+RG_ID=${VID%/providers/*}
+RG_RA=$(assign "Key Vault Secrets User" "$SP_OID" ServicePrincipal "$RG_ID" 2>/dev/null)
+check_eq "Secrets User at resource-group scope: inherited by the vault" "top-secret" \
+  as_sp keyvault secret show --vault-name "$KV" -n s1 --query value -o tsv
+az role assignment delete --ids "$RG_RA" > /dev/null 2>&1
+
 # --- a user (principal type User) with Secrets User at secret scope ---------------------------
 check "ad user create" az ad user create --display-name "KV Reader" --password 'Passw0rd-kv-e2e!' \
   --user-principal-name "kvuser@$DOMAIN"
