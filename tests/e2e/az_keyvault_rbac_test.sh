@@ -228,8 +228,10 @@ check_eq "one role assignment" "1" az role assignment list --assignee "$APP1" --
 TWICE_CFG=$WORK/twice-config
 check_fails_with "the first password no longer logs in (AADSTS7000215)" "AADSTS7000215" \
   env AZURE_CONFIG_DIR="$TWICE_CFG" az login --service-principal -u "$APP1" -p "$PW1" --tenant "$AZEMU_TENANT_ID" --allow-no-subscriptions
-check "the second password logs in" \
-  env AZURE_CONFIG_DIR="$TWICE_CFG" az login --service-principal -u "$APP2" -p "$PW2" --tenant "$AZEMU_TENANT_ID" --allow-no-subscriptions
+# Without --allow-no-subscriptions: a role inside a subscription (here at vault scope) makes it visible, as in Azure.
+check_eq "the second password logs in and sees the subscription its role is in" "$AZEMU_SUBSCRIPTION_ID" \
+  env AZURE_CONFIG_DIR="$TWICE_CFG" az login --service-principal -u "$APP2" -p "$PW2" --tenant "$AZEMU_TENANT_ID" \
+  --query "[0].id" -o tsv
 check_eq "and reads the secret through its role" "top-secret" \
   env AZURE_CONFIG_DIR="$TWICE_CFG" az keyvault secret show --vault-name "$KV" -n s1 --query value -o tsv
 
