@@ -52,6 +52,12 @@ RoleScope role_scope_of(const ResourceId& id) {
   return {out};
 }
 
+std::optional<VaultObjectScope> vault_object_of(const RoleScope& scope) {
+  if (!scope.id || !is_vault_object(*scope.id)) return std::nullopt;
+  const auto& segs = scope.id->segments();
+  return VaultObjectScope{segs[0].name, segs[1].type, segs[1].name};
+}
+
 bool scope_covers(std::string_view ancestor_key, std::string_view target_key) {
   if (ancestor_key == "/" || ancestor_key.empty()) return true;
   if (target_key.size() < ancestor_key.size() || target_key.substr(0, ancestor_key.size()) != ancestor_key) return false;
@@ -67,9 +73,9 @@ RoleScope canonical_scope(store::Connection& c, const RoleScope& scope) {
   auto resource = ResourceStore().get(c, id);
   if (resource) return {resource->id};
   if (is_vault_object(id)) {
-    // Decision: keys and secrets are Key Vault data-plane rows, not ARM resources here (Azure's ARM knows them as
-    // the proxy types Microsoft.KeyVault/vaults/keys|secrets, and the RBAC guide assigns roles at that scope), so
-    // the scope is accepted when its vault exists; the object itself is not checked.
+    // Keys and secrets are Key Vault data-plane rows, not ARM resources here (Azure's ARM knows them as the proxy
+    // types Microsoft.KeyVault/vaults/keys|secrets, and the RBAC guide assigns roles at that scope): the vault must
+    // exist here; the object is checked through ports::VaultObjects by the caller that has the port.
     if (auto vault = ResourceStore().get(c, id.parent()))
       return {vault->id.child(id.segments()[1].type, id.segments()[1].name)};
   }

@@ -120,6 +120,8 @@ az role assignment delete --ids "$SO_RA" > /dev/null 2>&1
 CU_RA=$(assign "Key Vault Crypto User" "$SP_OID" ServicePrincipal "$VID/keys/k1" 2>&1)
 if [[ $CU_RA == "$VID/keys/k1/providers/Microsoft.Authorization/roleAssignments/"* ]]; then ok "assign Crypto User at key scope"
 else not_ok "assign Crypto User at key scope" "$CU_RA"; fi
+check_fails_with "no role at the scope of a key that does not exist (ResourceNotFound, as for any missing resource)" \
+  "ResourceNotFound" assign "Key Vault Crypto User" "$SP_OID" ServicePrincipal "$VID/keys/nokey"
 check_eq "role assignment list --scope KEY" "Key Vault Crypto User" \
   az role assignment list --scope "$VID/keys/k1" --query "[?principalId=='$SP_OID'].roleDefinitionName" -o tsv
 DIGEST=$(printf 'rbac' | openssl dgst -sha256 -binary | base64 -w0)
