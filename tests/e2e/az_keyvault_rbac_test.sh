@@ -4,6 +4,7 @@
 # vault and key/secret scope; a caller without a role gets Azure's 403 ForbiddenByRbac text. A second service
 # principal and a user, each logged in with its own AZURE_CONFIG_DIR, show what a non-owner can do. Last,
 # `az ad sp create-for-rbac` twice with one --name: same appId, the first password stops working.
+# The permission model switch: roles do nothing on an access-policy vault until enableRbacAuthorization is turned on.
 # Not for az 2.45 (its key and secret commands need the track-1 SDK Debian lacks). Usage: AZEMU_AZ=2.74 az_keyvault_rbac_test.sh
 source "$(dirname "$0")/lib.sh"
 require_az
@@ -208,6 +209,23 @@ denied "user: secret show s3 (another secret) is ForbiddenByRbac" "Microsoft.Key
 OUT=$(as_user keyvault secret show --vault-name "$KV" -n s3 2>&1)
 if grep -qF "Caller: appid=$AZ_CLI_APP;oid=$USER_OID;iss=https://sts.windows.net/$AZEMU_TENANT_ID/" <<<"$OUT"
 then ok "user: the 403 names the user as caller"; else not_ok "user: the 403 names the user as caller" "$OUT"; fi
+
+# --- the permission model is the vault's: roles do nothing on an access-policy vault; switching applies at once ----
+KV_AP=kvap$$e2e
+check "keyvault create --enable-rbac-authorization false (the creator gets an access policy)" \
+  az keyvault create --name "$KV_AP" -g kvRbacGroup -l WestUS "${KV_ACCESS_POLICIES[@]}"
+VID_AP=$(az keyvault show -n "$KV_AP" --query id -o tsv 2>/dev/null)
+check "assign Key Vault Administrator to the SP on the access-policy vault" \
+  assign "Key Vault Administrator" "$SP_OID" ServicePrincipal "$VID_AP"
+check_fails_with "access-policy vault: the role grants nothing (AccessDenied, no secrets get permission)" \
+  "does not have secrets get permission on key vault '$KV_AP;location=westus'" \
+  as_sp keyvault secret show --vault-name "$KV_AP" -n nothing
+check "creator (access policy): secret set" az keyvault secret set --vault-name "$KV_AP" -n ap --value by-policy
+check "keyvault update --enable-rbac-authorization true" az keyvault update -n "$KV_AP" --enable-rbac-authorization true
+check_eq "after the switch the SP's role applies" "by-policy" \
+  as_sp keyvault secret show --vault-name "$KV_AP" -n ap --query value -o tsv
+denied "after the switch the creator's access policy no longer counts" "Microsoft.KeyVault/vaults/secrets/getSecret/action" \
+  "$VID_AP/secrets/ap" az keyvault secret show --vault-name "$KV_AP" -n ap
 
 # --- create-for-rbac twice with one --name ------------------------------------------------------
 # azure-cli's create_service_principal_for_rbac finds the app by display name, removes its passwords and adds a new
