@@ -2,9 +2,9 @@
 # e2e: an RBAC-authorized vault, as az 2.74 makes by default, driven by the real az 2.74 (proxy mode). Its data plane
 # is governed by role assignments (az role assignment create/list/delete) with the built-in Key Vault data roles at
 # vault and key/secret scope; a caller without a role gets Azure's 403 ForbiddenByRbac text. A second service
-# principal and a user, each logged in with its own AZURE_CONFIG_DIR, show what a non-owner can do. Last,
-# `az ad sp create-for-rbac` twice with one --name: same appId, the first password stops working.
-# The permission model switch: roles do nothing on an access-policy vault until enableRbacAuthorization is turned on.
+# principal and a user, each logged in with its own AZURE_CONFIG_DIR, show what a non-owner can do. Roles do nothing
+# on an access-policy vault until enableRbacAuthorization is turned on. Last, `az ad sp create-for-rbac` twice with
+# one --name: same appId, a new password, the first one stops working.
 # Not for az 2.45 (its key and secret commands need the track-1 SDK Debian lacks). Usage: AZEMU_AZ=2.74 az_keyvault_rbac_test.sh
 source "$(dirname "$0")/lib.sh"
 require_az
