@@ -23,8 +23,8 @@ RoleScope RoleAssignmentService::checked_scope(const auth::Principal& caller, co
   subs_.require(caller, scope.subscription_id());
   authz_.authorize(caller, action, target);
   RoleScope at = db_.read([&](store::Connection& c) { return canonical_scope(c, scope); });
-  // Azure's ARM knows keys and secrets as the proxy types Microsoft.KeyVault/vaults/keys|secrets: a missing (or
-  // soft-deleted) one is as unknown as any missing resource.
+  // Decision (not observed for this case): Azure's ARM knows keys and secrets as the proxy types
+  // Microsoft.KeyVault/vaults/keys|secrets, so a missing (or soft-deleted) one is treated as any missing resource.
   if (auto o = vault_object_of(at); o && !vault_objects_.exists(o->vault, o->collection, o->name))
     throw errors::resource_not_found(at.id->full_type() + "/" + at.id->full_name(), at.id->resource_group());
   return at;
