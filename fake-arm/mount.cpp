@@ -48,7 +48,7 @@ struct ArmRuntime {
         generic(d.db, subscriptions, authorizer),
         tags(d.db, d.clock, groups, generic),
         role_definitions(d.db, d.clock, subscriptions, authorizer),
-        role_assignments(d.db, d.clock, subscriptions, authorizer, role_definitions, d.directory),
+        role_assignments(d.db, d.clock, subscriptions, authorizer, role_definitions, d.directory, d.vault_objects),
         vaults(d.db, d.clock, subscriptions, providers, operations, authorizer),
         network(NetworkDeps{d.db, d.clock, subscriptions, providers, operations, authorizer}),
         compute(compute::ComputeDeps{d.db, d.clock, d.jobs, d.vms, d.platform_kv, subscriptions, providers, operations, authorizer,
