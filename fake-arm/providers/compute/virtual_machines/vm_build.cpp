@@ -150,6 +150,9 @@ private:
   }
 
   void security(json& p) {
+    // The security type is fixed at creation: an update that leaves the profile out keeps the stored one.
+    if (in_.existing && member(p, "securityProfile").is_null() && in_.existing->properties.contains("securityProfile"))
+      p["securityProfile"] = in_.existing->properties["securityProfile"];
     json disk_profile = apply_security_profile(p, image_ ? &*image_ : nullptr, *size_);
     if (in_.existing || disk_profile.is_null()) return;
     // The OS disk made from the image carries the VM's security type, as DiskRP shows it.

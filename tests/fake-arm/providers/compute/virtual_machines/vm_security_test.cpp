@@ -43,6 +43,10 @@ TEST_SUITE("vm_security") {
     auto again = f.call("PUT", f.vm_url("tl"), vm.dump());
     CHECK(again.status == 200);
     CHECK(f.call("GET", f.vm_url("tl")).json()["properties"]["securityProfile"] == kTrustedLaunch);
+    // An update that leaves the profile out keeps it: the security type is fixed at creation.
+    vm["properties"].erase("securityProfile");
+    CHECK(f.call("PUT", f.vm_url("tl"), vm.dump()).status == 200);
+    CHECK(f.call("GET", f.vm_url("tl")).json()["properties"]["securityProfile"] == kTrustedLaunch);
   }
 
   TEST_CASE("a Standard VM on a Gen1 image: no disk security profile, instance view V1; securityType cased as CRP's") {
