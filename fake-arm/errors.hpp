@@ -416,6 +416,18 @@ inline AzureError platform_image_not_found(const std::string& urn) {
       .with_target("imageReference");
 }
 /// Observed (microsoft/onefuzz #1126): `available` is the comma-joined size list.
+/// Observed (azure-cli #27975, az vm create with Trusted Launch on an image without it): code BadRequest.
+inline AzureError trusted_launch_image_not_supported() {
+  return {ErrorKind::BadRequest, "BadRequest",
+          "Use of TrustedLaunch setting is not supported for the provided image. Please select Trusted Launch "
+          "Supported Gen2 OS Image. For more information, see https://aka.ms/TrustedLaunch-FAQ."};
+}
+/// CRP's message for a size that cannot boot Trusted Launch (azure-cli #28005's table, November 2023 form).
+inline AzureError trusted_launch_size_not_supported(const std::string& size) {
+  return {ErrorKind::BadRequest, "BadRequest",
+          "The VM size '" + size + "' is not supported for creation of VMs and Virtual Machine Scale Set with "
+          "'TrustedLaunch' security type. For more information, see https://aka.ms/TrustedLaunch-FAQ"};
+}
 inline AzureError vm_size_not_available(const std::string& size, const std::string& available) {
   return AzureError(ErrorKind::BadRequest, "InvalidParameter",
                     "The requested VM size " + size + " is not available in the current region. The sizes available "

@@ -1,6 +1,8 @@
 // The ARM route table (management hosts, and localhost by path), in the order of the REST specs:
 // metadata, tenants/subscriptions/locations, providers, resource groups, generic resources, async
-// operation polling, Microsoft.Authorization at every scope, then the catch-all provider paths.
+// operation polling, Microsoft.Authorization and Microsoft.Resources/tags at every scope, then the catch-all
+// provider paths.
+// Every resource GET has its HEAD twin (Resources_CheckExistenceById, core/check_existence.hpp).
 // Everything but /metadata/endpoints authenticates with arm_auth_policy(); services authorize
 // each operation with the Authorizer. Any api-version is accepted. No logic lives here.
 #include "fake-arm/mount.hpp"
@@ -10,6 +12,7 @@
 #include "fake-arm/authorization/role_definitions/role_definition_handlers.hpp"
 #include "fake-arm/core/arm_auth_policy.hpp"
 #include "fake-arm/core/async_operation_handlers.hpp"
+#include "fake-arm/core/check_existence.hpp"
 #include "fake-arm/core/resource_types.hpp"
 #include "fake-arm/deployments/deployment_deployable.hpp"
 #include "fake-arm/deployments/deployment_handlers.hpp"
@@ -26,6 +29,7 @@
 #include "fake-arm/resources/resource_groups/resource_group_deployable.hpp"
 #include "fake-arm/resources/resource_groups/resource_group_handlers.hpp"
 #include "fake-arm/resources/subscriptions/subscription_handlers.hpp"
+#include "fake-arm/resources/tags/tags_handlers.hpp"
 
 #include <memory>
 
@@ -42,8 +46,9 @@ struct ArmRuntime {
         providers(d.db, d.clock, subscriptions, authorizer),
         groups(d.db, d.clock, subscriptions, operations, authorizer),
         generic(d.db, subscriptions, authorizer),
+        tags(d.db, d.clock, groups, generic),
         role_definitions(d.db, d.clock, subscriptions, authorizer),
-        role_assignments(d.db, d.clock, subscriptions, authorizer, role_definitions, d.directory),
+        role_assignments(d.db, d.clock, subscriptions, authorizer, role_definitions, d.directory, d.vault_objects),
         vaults(d.db, d.clock, subscriptions, providers, operations, authorizer),
         network(NetworkDeps{d.db, d.clock, subscriptions, providers, operations, authorizer}),
         compute(compute::ComputeDeps{d.db, d.clock, d.jobs, d.vms, d.platform_kv, subscriptions, providers, operations, authorizer,
@@ -59,6 +64,7 @@ struct ArmRuntime {
         providers_h(providers),
         groups_h(groups),
         generic_h(generic),
+        tags_h(tags),
         operations_h(d.db, operations, subscriptions),
         role_definitions_h(role_definitions),
         role_assignments_h(role_assignments),
@@ -87,6 +93,7 @@ struct ArmRuntime {
   ProviderService providers;
   ResourceGroupService groups;
   GenericResourceService generic;
+  TagsService tags;
   RoleDefinitionService role_definitions;
   RoleAssignmentService role_assignments;
   VaultService vaults;
@@ -105,12 +112,16 @@ struct ArmRuntime {
   ProviderHandlers providers_h;
   ResourceGroupHandlers groups_h;
   GenericResourceHandlers generic_h;
+  TagsHandlers tags_h;
   AsyncOperationHandlers operations_h;
   RoleDefinitionHandlers role_definitions_h;
   RoleAssignmentHandlers role_assignments_h;
   VaultHandlers vaults_h;
   DeploymentHandlers deployments_h;
 };
+
+// Spec: resources.json Resources_CheckExistenceById: ARM answers HEAD on any resource (204 or 404).
+constexpr const char* kCheckExistence = "Resources_CheckExistenceById";
 
 template <class H>
 http::Handler to(const std::shared_ptr<ArmRuntime>& rt, H ArmRuntime::*member, http::Reply (H::*fn)(http::Request&)) {
@@ -200,6 +211,16 @@ void mount(http::Router& router, ArmDeps& deps) {
         .del(assignment, "RoleAssignments_Delete", to(rt, &ArmRuntime::role_assignments_h, &RoleAssignmentHandlers::remove));
   }
 
+  // Spec: resources.json Tags_*AtScope: the tags wrapper resource of a group or resource, at the same scope
+  // shapes (subscription scope answers AzemuNotImplemented from the service).
+  for (const std::string& scope : {sub, rg, res1, res2, res3}) {
+    const std::string tags = scope + "/providers/Microsoft.Resources/tags/default";
+    arm.get(tags, "Tags_GetAtScope", to(rt, &ArmRuntime::tags_h, &TagsHandlers::get))
+        .put(tags, "Tags_CreateOrUpdateAtScope", to(rt, &ArmRuntime::tags_h, &TagsHandlers::create_or_update))
+        .patch(tags, "Tags_UpdateAtScope", to(rt, &ArmRuntime::tags_h, &TagsHandlers::update))
+        .del(tags, "Tags_DeleteAtScope", to(rt, &ArmRuntime::tags_h, &TagsHandlers::remove));
+  }
+
   // Spec: keyvault resource-manager 2022-07-01 keyvault.json Vaults_* (literal segments beat the
   // catch-all provider routes below).
   const std::string kv_sub = sub + "/providers/Microsoft.KeyVault";
@@ -210,6 +231,7 @@ void mount(http::Router& router, ArmDeps& deps) {
       .patch(vault, "Vaults_Update", to(rt, &ArmRuntime::vaults_h, &VaultHandlers::update))
       .del(vault, "Vaults_Delete", to(rt, &ArmRuntime::vaults_h, &VaultHandlers::remove))
       .get(vault, "Vaults_Get", to(rt, &ArmRuntime::vaults_h, &VaultHandlers::get))
+      .head(vault, kCheckExistence, check_existence_from_get(to(rt, &ArmRuntime::vaults_h, &VaultHandlers::get)))
       .put(vault + "/accessPolicies/{operationKind}", "Vaults_UpdateAccessPolicy",
            to(rt, &ArmRuntime::vaults_h, &VaultHandlers::update_access_policy))
       .get(rg + "/providers/Microsoft.KeyVault/vaults", "Vaults_ListByResourceGroup",
@@ -309,6 +331,7 @@ void mount(http::Router& router, ArmDeps& deps) {
     const std::string nic = net_rg + "/networkInterfaces/{networkInterfaceName}";
     arm.del(vnet, "VirtualNetworks_Delete", net(&NP::vnets_h, &NH::remove))
         .get(vnet, "VirtualNetworks_Get", net(&NP::vnets_h, &NH::get))
+        .head(vnet, kCheckExistence, check_existence_from_get(net(&NP::vnets_h, &NH::get)))
         .put(vnet, "VirtualNetworks_CreateOrUpdate", net(&NP::vnets_h, &NH::create_or_update))
         .patch(vnet, "VirtualNetworks_UpdateTags", net(&NP::vnets_h, &NH::update_tags))
         .get(net_sub + "/virtualNetworks", "VirtualNetworks_ListAll", net(&NP::vnets_h, &NH::list_by_subscription))
@@ -317,26 +340,31 @@ void mount(http::Router& router, ArmDeps& deps) {
              [rt](http::Request& req) { return rt->network.vnet_extra_h.check_ip_address(req); })
         .del(subnet, "Subnets_Delete", net(&NP::subnets_h, &NH::remove))
         .get(subnet, "Subnets_Get", net(&NP::subnets_h, &NH::get))
+        .head(subnet, kCheckExistence, check_existence_from_get(net(&NP::subnets_h, &NH::get)))
         .put(subnet, "Subnets_CreateOrUpdate", net(&NP::subnets_h, &NH::create_or_update))
         .get(vnet + "/subnets", "Subnets_List", net(&NP::subnets_h, &NH::list_children))
         .del(nsg, "NetworkSecurityGroups_Delete", net(&NP::nsgs_h, &NH::remove))
         .get(nsg, "NetworkSecurityGroups_Get", net(&NP::nsgs_h, &NH::get))
+        .head(nsg, kCheckExistence, check_existence_from_get(net(&NP::nsgs_h, &NH::get)))
         .put(nsg, "NetworkSecurityGroups_CreateOrUpdate", net(&NP::nsgs_h, &NH::create_or_update))
         .patch(nsg, "NetworkSecurityGroups_UpdateTags", net(&NP::nsgs_h, &NH::update_tags))
         .get(net_sub + "/networkSecurityGroups", "NetworkSecurityGroups_ListAll", net(&NP::nsgs_h, &NH::list_by_subscription))
         .get(net_rg + "/networkSecurityGroups", "NetworkSecurityGroups_List", net(&NP::nsgs_h, &NH::list_by_group))
         .del(rule, "SecurityRules_Delete", net(&NP::security_rules_h, &NH::remove))
         .get(rule, "SecurityRules_Get", net(&NP::security_rules_h, &NH::get))
+        .head(rule, kCheckExistence, check_existence_from_get(net(&NP::security_rules_h, &NH::get)))
         .put(rule, "SecurityRules_CreateOrUpdate", net(&NP::security_rules_h, &NH::create_or_update))
         .get(nsg + "/securityRules", "SecurityRules_List", net(&NP::security_rules_h, &NH::list_children))
         .del(pip, "PublicIPAddresses_Delete", net(&NP::public_ips_h, &NH::remove))
         .get(pip, "PublicIPAddresses_Get", net(&NP::public_ips_h, &NH::get))
+        .head(pip, kCheckExistence, check_existence_from_get(net(&NP::public_ips_h, &NH::get)))
         .put(pip, "PublicIPAddresses_CreateOrUpdate", net(&NP::public_ips_h, &NH::create_or_update))
         .patch(pip, "PublicIPAddresses_UpdateTags", net(&NP::public_ips_h, &NH::update_tags))
         .get(net_sub + "/publicIPAddresses", "PublicIPAddresses_ListAll", net(&NP::public_ips_h, &NH::list_by_subscription))
         .get(net_rg + "/publicIPAddresses", "PublicIPAddresses_List", net(&NP::public_ips_h, &NH::list_by_group))
         .del(nic, "NetworkInterfaces_Delete", net(&NP::nics_h, &NH::remove))
         .get(nic, "NetworkInterfaces_Get", net(&NP::nics_h, &NH::get))
+        .head(nic, kCheckExistence, check_existence_from_get(net(&NP::nics_h, &NH::get)))
         .put(nic, "NetworkInterfaces_CreateOrUpdate", net(&NP::nics_h, &NH::create_or_update))
         .patch(nic, "NetworkInterfaces_UpdateTags", net(&NP::nics_h, &NH::update_tags))
         .get(net_sub + "/networkInterfaces", "NetworkInterfaces_ListAll", net(&NP::nics_h, &NH::list_by_subscription))
@@ -362,6 +390,7 @@ void mount(http::Router& router, ArmDeps& deps) {
         .patch(vm, "VirtualMachines_Update", cp(&CP::vms_h, &VH::update))
         .del(vm, "VirtualMachines_Delete", cp(&CP::vms_h, &VH::remove))
         .get(vm, "VirtualMachines_Get", cp(&CP::vms_h, &VH::get))
+        .head(vm, kCheckExistence, check_existence_from_get(cp(&CP::vms_h, &VH::get)))
         .get(vm + "/instanceView", "VirtualMachines_InstanceView", cp(&CP::vms_h, &VH::instance_view))
         .get(cp_rg + "/virtualMachines", "VirtualMachines_List", cp(&CP::vms_h, &VH::list_by_group))
         .get(cp_sub + "/virtualMachines", "VirtualMachines_ListAll", cp(&CP::vms_h, &VH::list))
@@ -376,10 +405,12 @@ void mount(http::Router& router, ArmDeps& deps) {
         .patch(ext, "VirtualMachineExtensions_Update", cp(&CP::extensions_h, &EH::update))
         .del(ext, "VirtualMachineExtensions_Delete", cp(&CP::extensions_h, &EH::remove))
         .get(ext, "VirtualMachineExtensions_Get", cp(&CP::extensions_h, &EH::get))
+        .head(ext, kCheckExistence, check_existence_from_get(cp(&CP::extensions_h, &EH::get)))
         .get(vm + "/extensions", "VirtualMachineExtensions_List", cp(&CP::extensions_h, &EH::list))
         .put(disk, "Disks_CreateOrUpdate", cp(&CP::disks_h, &DH::create_or_update))
         .patch(disk, "Disks_Update", cp(&CP::disks_h, &DH::update))
         .get(disk, "Disks_Get", cp(&CP::disks_h, &DH::get))
+        .head(disk, kCheckExistence, check_existence_from_get(cp(&CP::disks_h, &DH::get)))
         .del(disk, "Disks_Delete", cp(&CP::disks_h, &DH::remove))
         .get(cp_rg + "/disks", "Disks_ListByResourceGroup", cp(&CP::disks_h, &DH::list_by_group))
         .get(cp_sub + "/disks", "Disks_List", cp(&CP::disks_h, &DH::list));
@@ -389,6 +420,8 @@ void mount(http::Router& router, ArmDeps& deps) {
   for (const std::string& scope : {rg, sub}) {
     const std::string any = scope + "/providers/{namespace}/{*rest}";
     arm.get(any, "AzemuGenericResource_Get", to(rt, &ArmRuntime::generic_h, &GenericResourceHandlers::read))
+        .head(any, kCheckExistence,
+              check_existence_from_get(to(rt, &ArmRuntime::generic_h, &GenericResourceHandlers::read)))
         .del(any, "AzemuGenericResource_Delete", to(rt, &ArmRuntime::generic_h, &GenericResourceHandlers::remove))
         .put(any, "AzemuGenericResource_Put", to(rt, &ArmRuntime::generic_h, &GenericResourceHandlers::write))
         .patch(any, "AzemuGenericResource_Patch", to(rt, &ArmRuntime::generic_h, &GenericResourceHandlers::write))

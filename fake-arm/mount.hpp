@@ -10,6 +10,7 @@
 #include "emulator/http/router.hpp"
 #include "emulator/ports/directory.hpp"
 #include "emulator/ports/seed.hpp"
+#include "emulator/ports/vault_objects.hpp"
 #include "emulator/ports/vaults.hpp"
 #include "emulator/ports/platform_key_vault.hpp"
 #include "emulator/ports/vm_runtime.hpp"
@@ -38,6 +39,7 @@ struct ArmDeps {
   ports::VmRuntime& vms;   // where Microsoft.Compute VMs run (guestless or vm-sim); called from `jobs`
   ports::PlatformKeyVault& platform_kv;  // the platform's own Key Vault calls for disk encryption
   const store::Envelope& sealing;        // the data dir's master key, for secrets ARM stores (protectedSettings)
+  const ports::VaultObjects& vault_objects;  // keys and secrets, for role assignments at their scope
 };
 
 /// Registers the management-host routes and the ARM not-found answer.

@@ -52,14 +52,16 @@ inline AzureError access_denied(const std::string& caller, const std::string& ki
                                    "https://go.microsoft.com/fwlink/?linkid=2125287"),
                     "AccessDenied");
 }
+/// `scope` as Azure prints it: lower case. Observed (terraform-provider-azurerm logs, 2024-2025): "DecisionReason:
+/// null " with a space before the CRLF; older texts (2023) said 'DeniedWithNoValidRBAC' there.
 inline AzureError forbidden_by_rbac(const std::string& caller, const std::string& action, const std::string& scope,
                                     const std::string& vault, const std::string& location) {
   return with_inner(AzureError(ErrorKind::Forbidden, "Forbidden",
                                "Caller is not authorized to perform action on resource.\r\nIf role assignments, deny "
                                "assignments or role definitions were changed recently, please observe propagation "
                                "time.\r\nCaller: " + caller + "\r\nAction: '" + action + "'\r\nResource: '" + scope +
-                                   "'\r\nAssignment: (not found)\r\nDenyAssignmentId: null\r\nDecisionReason: "
-                                   "'DeniedWithNoValidRBAC' \r\nVault: " + vault + ";location=" + location + "\r\n"),
+                                   "'\r\nAssignment: (not found)\r\nDenyAssignmentId: null\r\nDecisionReason: null "
+                                   "\r\nVault: " + vault + ";location=" + location + "\r\n"),
                     "ForbiddenByRbac");
 }
 inline AzureError purge_protected() {

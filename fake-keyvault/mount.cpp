@@ -62,13 +62,17 @@ void mount(http::Router& router, KvDeps& deps) {
   auto v = router.scope(scope);
 
   // --- keys (Spec: keyvault 7.4 keys.json) ---------------------------------------------------
+  // RBAC data actions: learn.microsoft.com "Azure resource provider operations", Microsoft.KeyVault
+  // DataActions. That list has no deletedkeys/deletedsecrets actions: reading deleted objects is
+  // inferred to need the live object's read action (keys/read, secrets/readMetadata/action), and
+  // purge/recover are keys|secrets/purge|recover/action.
   v.post("/keys/{key-name}/create", "CreateKey", a(key_op("KeyCreate", "create", "keys/create/action"), keys(&KeyHandlers::create)));
   v.post("/keys/{key-name}/rotate", "RotateKey", a(key_op("KeyRotate", "rotate", "keys/rotate/action"), keys(&KeyHandlers::rotate)));
   v.put("/keys/{key-name}", "ImportKey", a(key_op("KeyImport", "import", "keys/import/action"), keys(&KeyHandlers::import)));
   v.del("/keys/{key-name}", "DeleteKey", a(key_op("KeyDelete", "delete", "keys/delete"), keys(&KeyHandlers::remove)));
-  v.patch("/keys/{key-name}/{key-version}", "UpdateKey", a(key_op("KeyUpdate", "update", "keys/write"), keys(&KeyHandlers::update)));
+  v.patch("/keys/{key-name}/{key-version}", "UpdateKey", a(key_op("KeyUpdate", "update", "keys/update/action"), keys(&KeyHandlers::update)));
   // Observed: SDKs send "/keys/<name>/" (empty version) for the newest version.
-  v.patch("/keys/{key-name}", "UpdateKey", a(key_op("KeyUpdate", "update", "keys/write"), keys(&KeyHandlers::update)));
+  v.patch("/keys/{key-name}", "UpdateKey", a(key_op("KeyUpdate", "update", "keys/update/action"), keys(&KeyHandlers::update)));
   v.get("/keys/{key-name}/{key-version}", "GetKey", a(key_op("KeyGet", "get", "keys/read"), keys(&KeyHandlers::get)));
   v.get("/keys/{key-name}", "GetKey", a(key_op("KeyGet", "get", "keys/read"), keys(&KeyHandlers::get)));
   v.get("/keys/{key-name}/versions", "GetKeyVersions", a(key_op("KeyListVersions", "list", "keys/read"), keys(&KeyHandlers::list_versions)));
@@ -93,31 +97,31 @@ void mount(http::Router& router, KvDeps& deps) {
          a(key_op("KeyRelease", "release", "keys/release/action"),
            [](VaultContext&, http::Request&) -> http::Reply { throw errors::not_implemented("Key release"); }));
   v.get("/keys/{key-name}/rotationpolicy", "GetKeyRotationPolicy",
-        a(key_op("KeyGetRotationPolicy", "getrotationpolicy", "keys/rotationpolicy/read"), keys(&KeyHandlers::get_rotation_policy)));
+        a(key_op("KeyGetRotationPolicy", "getrotationpolicy", "keyrotationpolicies/read"), keys(&KeyHandlers::get_rotation_policy)));
   v.put("/keys/{key-name}/rotationpolicy", "UpdateKeyRotationPolicy",
-        a(key_op("KeySetRotationPolicy", "setrotationpolicy", "keys/rotationpolicy/write"), keys(&KeyHandlers::update_rotation_policy)));
-  v.get("/deletedkeys", "GetDeletedKeys", a(key_op("KeyListDeleted", "list", "deletedKeys/read", false), keys(&KeyHandlers::list_deleted)));
-  v.get("/deletedkeys/{key-name}", "GetDeletedKey", a(key_op("KeyGetDeleted", "get", "deletedKeys/read"), keys(&KeyHandlers::get_deleted)));
-  v.del("/deletedkeys/{key-name}", "PurgeDeletedKey", a(key_op("KeyPurge", "purge", "deletedKeys/delete"), keys(&KeyHandlers::purge_deleted)));
+        a(key_op("KeySetRotationPolicy", "setrotationpolicy", "keyrotationpolicies/write"), keys(&KeyHandlers::update_rotation_policy)));
+  v.get("/deletedkeys", "GetDeletedKeys", a(key_op("KeyListDeleted", "list", "keys/read", false), keys(&KeyHandlers::list_deleted)));
+  v.get("/deletedkeys/{key-name}", "GetDeletedKey", a(key_op("KeyGetDeleted", "get", "keys/read"), keys(&KeyHandlers::get_deleted)));
+  v.del("/deletedkeys/{key-name}", "PurgeDeletedKey", a(key_op("KeyPurge", "purge", "keys/purge/action"), keys(&KeyHandlers::purge_deleted)));
   v.post("/deletedkeys/{key-name}/recover", "RecoverDeletedKey",
-         a(key_op("KeyRecover", "recover", "deletedKeys/recover/action"), keys(&KeyHandlers::recover_deleted)));
+         a(key_op("KeyRecover", "recover", "keys/recover/action"), keys(&KeyHandlers::recover_deleted)));
 
   // --- secrets (Spec: keyvault 7.4 secrets.json) ---------------------------------------------
   v.put("/secrets/{secret-name}", "SetSecret", a(secret_op("SecretSet", "set", "secrets/setSecret/action"), secrets(&SecretHandlers::set)));
   v.del("/secrets/{secret-name}", "DeleteSecret", a(secret_op("SecretDelete", "delete", "secrets/delete"), secrets(&SecretHandlers::remove)));
   v.patch("/secrets/{secret-name}/{secret-version}", "UpdateSecret",
-          a(secret_op("SecretUpdate", "set", "secrets/setSecret/action"), secrets(&SecretHandlers::update)));
-  v.patch("/secrets/{secret-name}", "UpdateSecret", a(secret_op("SecretUpdate", "set", "secrets/setSecret/action"), secrets(&SecretHandlers::update)));
+          a(secret_op("SecretUpdate", "set", "secrets/update/action"), secrets(&SecretHandlers::update)));
+  v.patch("/secrets/{secret-name}", "UpdateSecret", a(secret_op("SecretUpdate", "set", "secrets/update/action"), secrets(&SecretHandlers::update)));
   v.get("/secrets/{secret-name}/{secret-version}", "GetSecret", a(secret_op("SecretGet", "get", "secrets/getSecret/action"), secrets(&SecretHandlers::get)));
   v.get("/secrets/{secret-name}", "GetSecret", a(secret_op("SecretGet", "get", "secrets/getSecret/action"), secrets(&SecretHandlers::get)));
   v.get("/secrets", "GetSecrets", a(secret_op("SecretList", "list", "secrets/readMetadata/action", false), secrets(&SecretHandlers::list)));
   v.get("/secrets/{secret-name}/versions", "GetSecretVersions",
         a(secret_op("SecretListVersions", "list", "secrets/readMetadata/action"), secrets(&SecretHandlers::list_versions)));
-  v.get("/deletedsecrets", "GetDeletedSecrets", a(secret_op("SecretListDeleted", "list", "deletedSecrets/read", false), secrets(&SecretHandlers::list_deleted)));
-  v.get("/deletedsecrets/{secret-name}", "GetDeletedSecret", a(secret_op("SecretGetDeleted", "get", "deletedSecrets/read"), secrets(&SecretHandlers::get_deleted)));
-  v.del("/deletedsecrets/{secret-name}", "PurgeDeletedSecret", a(secret_op("SecretPurge", "purge", "deletedSecrets/delete"), secrets(&SecretHandlers::purge_deleted)));
+  v.get("/deletedsecrets", "GetDeletedSecrets", a(secret_op("SecretListDeleted", "list", "secrets/readMetadata/action", false), secrets(&SecretHandlers::list_deleted)));
+  v.get("/deletedsecrets/{secret-name}", "GetDeletedSecret", a(secret_op("SecretGetDeleted", "get", "secrets/readMetadata/action"), secrets(&SecretHandlers::get_deleted)));
+  v.del("/deletedsecrets/{secret-name}", "PurgeDeletedSecret", a(secret_op("SecretPurge", "purge", "secrets/purge/action"), secrets(&SecretHandlers::purge_deleted)));
   v.post("/deletedsecrets/{secret-name}/recover", "RecoverDeletedSecret",
-         a(secret_op("SecretRecover", "recover", "deletedSecrets/recover/action"), secrets(&SecretHandlers::recover_deleted)));
+         a(secret_op("SecretRecover", "recover", "secrets/recover/action"), secrets(&SecretHandlers::recover_deleted)));
   v.post("/secrets/{secret-name}/backup", "BackupSecret", a(secret_op("SecretBackup", "backup", "secrets/backup/action"), secrets(&SecretHandlers::backup)));
   v.post("/secrets/restore", "RestoreSecret", a(secret_op("SecretRestore", "restore", "secrets/restore/action", false), secrets(&SecretHandlers::restore)));
 

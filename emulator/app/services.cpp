@@ -22,6 +22,7 @@
 #include "emulator/tls/server_tls.hpp"
 #include "fake-aad/mount.hpp"
 #include "fake-arm/mount.hpp"
+#include "fake-keyvault/common/vault_objects_port.hpp"
 #include "fake-keyvault/mount.hpp"
 #include "fake-keyvault/platform/platform_key_vault.hpp"
 #include "vm-sim/disk/disk_images_port.hpp"
@@ -73,6 +74,7 @@ struct Services {
   aad::AadDeps aad_deps;
   kv::KvDeps kv_deps;
   std::unique_ptr<ports::PlatformKeyVault> platform_kv;
+  std::unique_ptr<ports::VaultObjects> vault_objects;  // keys and secrets, for ARM's role assignment scopes
   arm::ArmDeps arm_deps;
   http::Pipeline pipeline;
   ControlDeps control;
@@ -111,7 +113,8 @@ struct Services {
         aad_deps{db, clock, signing_key, names},
         kv_deps{db, clock, names, *vaults, *directory, audit, master_key},
         platform_kv(kv::make_platform_key_vault(kv_deps)),
-        arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime, *platform_kv, sealing},
+        vault_objects(kv::make_vault_objects(db)),
+        arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime, *platform_kv, sealing, *vault_objects},
         pipeline(router, verifier, clock, names),
         control{clock, faults, metrics, audit, dir.ca_path(), [this] { return arm::prometheus_gauges(db); },
                 [this] { return nlohmann::json{{"dataDir", dir.path()}, {"requestsServed", metrics.total()}}; },

@@ -13,6 +13,13 @@ const std::string* param(const http::Request& req, const std::string& name) {
   auto it = req.params.find(name);
   return it == req.params.end() ? nullptr : &it->second;
 }
+
+/// Microsoft.KeyVault/vaults/{v}/keys/{k} or .../secrets/{s}: a role scope Azure accepts for one key or secret.
+bool is_vault_object(const ResourceId& id) {
+  const auto& segs = id.segments();
+  return segs.size() == 2 && text::iequals(id.provider_namespace(), "Microsoft.KeyVault") &&
+         text::iequals(segs[0].type, "vaults") && (text::iequals(segs[1].type, "keys") || text::iequals(segs[1].type, "secrets"));
+}
 }  // namespace
 
 RoleScope role_scope_from_params(const http::Request& req) {
@@ -45,6 +52,12 @@ RoleScope role_scope_of(const ResourceId& id) {
   return {out};
 }
 
+std::optional<VaultObjectScope> vault_object_of(const RoleScope& scope) {
+  if (!scope.id || !is_vault_object(*scope.id)) return std::nullopt;
+  const auto& segs = scope.id->segments();
+  return VaultObjectScope{segs[0].name, segs[1].type, segs[1].name};
+}
+
 bool scope_covers(std::string_view ancestor_key, std::string_view target_key) {
   if (ancestor_key == "/" || ancestor_key.empty()) return true;
   if (target_key.size() < ancestor_key.size() || target_key.substr(0, ancestor_key.size()) != ancestor_key) return false;
@@ -58,8 +71,15 @@ RoleScope canonical_scope(store::Connection& c, const RoleScope& scope) {
   if (!group) throw errors::resource_group_not_found(id.resource_group());
   if (id.is_resource_group()) return {group->id()};
   auto resource = ResourceStore().get(c, id);
-  if (!resource) throw errors::resource_not_found(id.full_type() + "/" + id.full_name(), group->name);
-  return {resource->id};
+  if (resource) return {resource->id};
+  if (is_vault_object(id)) {
+    // Keys and secrets are Key Vault data-plane rows, not ARM resources here (Azure's ARM knows them as the proxy
+    // types Microsoft.KeyVault/vaults/keys|secrets, and the RBAC guide assigns roles at that scope): the vault must
+    // exist here; the object is checked through ports::VaultObjects by the caller that has the port.
+    if (auto vault = ResourceStore().get(c, id.parent()))
+      return {vault->id.child(id.segments()[1].type, id.segments()[1].name)};
+  }
+  throw errors::resource_not_found(id.full_type() + "/" + id.full_name(), group->name);
 }
 
 }  // namespace azemu::arm

@@ -36,8 +36,19 @@ RoleScope role_scope_of(const ResourceId& id);
 /// everything). Both are lower-cased paths. Spec: "Understand scope for Azure RBAC" (inheritance).
 bool scope_covers(std::string_view ancestor_key, std::string_view target_key);
 
+/// A Key Vault key or secret named by a scope (.../vaults/{vault}/keys/{name} or .../secrets/{name}).
+struct VaultObjectScope {
+  std::string vault;
+  std::string collection;  // "keys" | "secrets", as written in the scope
+  std::string name;
+};
+/// The key or secret `scope` names, or nullopt for any other scope.
+std::optional<VaultObjectScope> vault_object_of(const RoleScope& scope);
+
 /// The scope with the stored casing of its group or resource. Throws ResourceGroupNotFound or
-/// ResourceNotFound when it does not exist (subscriptions are checked by SubscriptionService).
+/// ResourceNotFound when it does not exist (subscriptions are checked by SubscriptionService). A Key Vault key or
+/// secret scope (.../vaults/{v}/keys/{k}, .../secrets/{s}) needs only its vault here: the object itself lives in the
+/// Key Vault data plane (RoleAssignmentService asks it through ports::VaultObjects).
 RoleScope canonical_scope(store::Connection& c, const RoleScope& scope);
 
 }  // namespace azemu::arm

@@ -51,7 +51,9 @@ std::string caller_text(const auth::Principal& caller) {
 void throw_denied(const ports::VaultInfo& vault, const auth::Principal& caller, const Operation& op,
                   const std::string& object_name, bool rbac) {
   if (rbac)
-    throw errors::forbidden_by_rbac(caller_text(caller), op.data_action, rbac_scope(vault, op, object_name),
+    // Observed: the Resource line is the scope in lower case ("/subscriptions/.../resourcegroups/rg/providers/
+    // microsoft.keyvault/vaults/kv/keys/name"), whatever the casing of the vault's id.
+    throw errors::forbidden_by_rbac(caller_text(caller), op.data_action, text::to_lower(rbac_scope(vault, op, object_name)),
                                     vault.name, vault.location);
   throw errors::access_denied(caller_text(caller), op.collection, op.permission, vault.name, vault.location);
 }

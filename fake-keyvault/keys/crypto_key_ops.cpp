@@ -237,7 +237,17 @@ KeyMaterial import_jwk(const std::string& kty, const nlohmann::json& jwk) {
     auto crv = jwk.find("crv");
     const Curve* c = crv != jwk.end() && crv->is_string() ? curve_by_jwk(crv->get<std::string>()) : nullptr;
     if (!c) throw errors::bad_parameter("The JSON Web Key has an unsupported or missing 'crv'.");
-    std::string point = "\x04" + b64_field(jwk, "x") + b64_field(jwk, "y");
+    // x and y may come without their leading zero bytes: az's import_key (_int_to_bytes) writes the coordinates of a
+    // PEM key as minimal big-endian integers. Decision: Azure's handling is not documented, but az has sent them so
+    // for years with no reported failure, so they are accepted; the point needs each at the curve's full width.
+    auto coordinate = [&](const char* name) {
+      std::string v = b64_field(jwk, name);
+      const auto width = static_cast<std::size_t>(c->bytes);
+      while (v.size() > width && v.front() == '\0') v.erase(0, 1);
+      if (v.size() > width) throw errors::bad_parameter("The JSON Web Key is not a valid key.");
+      return std::string(width - v.size(), '\0') + v;
+    };
+    std::string point = "\x04" + coordinate("x") + coordinate("y");
     OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, c->ossl, 0);
     OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size());
     push_bn(bld.get(), OSSL_PKEY_PARAM_PRIV_KEY, b64_field(jwk, "d"), keep);

@@ -8,6 +8,7 @@
 # Encrypted and the file on the data disk is readable. Also the platform's refusals: a vault not
 # enabled for disk encryption (az --force skips its own check) fails the extension with
 # VMExtensionProvisioningError; disabling encryption while the OS volume is encrypted is refused.
+# Under 2.74 the VM is a Trusted Launch VM (Gen2 image, az's default), which ADE supports.
 # Usage: [AZEMU_AZ=2.74] az_ade_single_pass_test.sh   (AZEMU_BIN from ctest)
 source "$(dirname "$0")/lib.sh"
 require_az
@@ -29,9 +30,18 @@ check "keyvault create --enabled-for-disk-encryption" \
     "${KV_ACCESS_POLICIES[@]}"
 KEK=$(az keyvault key create --vault-name "$KV" --name myKey --protection software --query key.kid -o tsv)
 ssh-keygen -q -t ed25519 -N '' -f "$WORK/id_ed25519"
-check "vm create with a data disk (UML guest)" \
-  az vm create -g spGroup -n spVM --image OpenLogic:CentOS:7.2n:7.2.20160629 \
+# az 2.74 turns Trusted Launch on for a Gen2 image (az_vm_test.sh); ADE is supported on Trusted Launch VMs
+# (trusted-launch.md lists no ADE limitation), so the 2.74 run encrypts one: the Gen2 CentOS 7.9 image, which
+# 2.74 creates with securityType TrustedLaunch. 2.45 keeps the doc's Gen1 CentOS 7.2 (no securityProfile).
+if [ "$AZEMU_AZ" = 2.74 ]; then
+  IMAGE=OpenLogic:CentOS:7_9-gen2:latest SECURITY=TrustedLaunch
+else
+  IMAGE=OpenLogic:CentOS:7.2n:7.2.20160629 SECURITY=""
+fi
+check "vm create $IMAGE with a data disk (UML guest)" \
+  az vm create -g spGroup -n spVM --image "$IMAGE" \
     --admin-username azureuser --ssh-key-value "$WORK/id_ed25519.pub" --data-disk-sizes-gb 1
+check_eq "securityType: '$SECURITY'" "$SECURITY" az vm show -g spGroup -n spVM --query securityProfile.securityType -o tsv
 guest() {
   az vm run-command invoke -g spGroup -n spVM --command-id RunShellScript --scripts "$1" --query 'value[0].message' -o tsv 2>&1
 }

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# e2e: the Azure SDK for JavaScript (npm @azure/identity + @azure/arm-resources, node --test) against a
-# running azemu in proxy mode. Installs tests/e2e/js/node_modules from the lockfile on first run.
+# e2e: the Azure SDK for JavaScript (npm @azure/identity, the ARM and Key Vault clients; node --test) against a
+# running azemu in proxy mode. Installs tests/e2e/js/node_modules from the lockfile on first run. First,
+# check-majors.mjs fails the run if a pinned SDK is more than one major behind npm's latest (live when the
+# registry answers; otherwise a loud warning and the record of the last `npm run refresh`, js/README.md).
 source "$(dirname "$0")/lib.sh"
 WORK=$(mktemp -d /tmp/azemu-e2e-js-XXXXXX)
 DATA=$WORK/data
 PORT=$(free_port)
 trap 'stop_azemu' EXIT
 ensure_js_deps || exit 1
+(cd "$E2E_DIR/js" && node check-majors.mjs)
+MAJORS=$?
 # VMs here are records (guestless runtime): the SDK contract is what these tests check; real guests
 # are driven by the az e2e tests (az_vm_test.sh) and vm_sim_tests.
 export AZEMU_START_ARGS="${AZEMU_START_ARGS:---vm-runtime guestless}"
@@ -14,3 +18,6 @@ start_azemu "$DATA" "$PORT" || exit 1
 eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
 export AZEMU_PORT=$PORT
 cd "$E2E_DIR/js" && node --test ./*.test.mjs
+TESTS=$?
+[ "$MAJORS" -eq 0 ] || echo "not ok - check-majors: a pinned SDK is more than one major behind npm's latest (see above)"
+[ "$TESTS" -eq 0 ] && [ "$MAJORS" -eq 0 ]

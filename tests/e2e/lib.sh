@@ -153,8 +153,11 @@ ensure_js_deps() {
   fi
   # Two e2e scripts may start at once under ctest -j: the check and the install both run under one
   # lock, and a marker written after `npm ci` finished says the tree is complete (a directory that
-  # merely exists may be one npm is still extracting).
-  (cd "$E2E_DIR/js" && flock /tmp/azemu-npm.lock sh -c \
-    '[ -f node_modules/.azemu-complete ] || { npm ci --no-audit --no-fund > /dev/null && touch node_modules/.azemu-complete; }') ||
+  # merely exists may be one npm is still extracting). The marker holds the lockfile's sha256: a tree
+  # installed from an older lockfile (the SDKs were moved) is installed again.
+  (cd "$E2E_DIR/js" && flock /tmp/azemu-npm.lock sh -c '
+    want=$(sha256sum package-lock.json | cut -d" " -f1)
+    [ "$(cat node_modules/.azemu-complete 2>/dev/null)" = "$want" ] ||
+      { npm ci --no-audit --no-fund > /dev/null && echo "$want" > node_modules/.azemu-complete; }') ||
     { echo "FATAL: npm ci failed in tests/e2e/js" >&2; return 1; }
 }

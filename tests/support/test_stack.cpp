@@ -4,6 +4,7 @@
 
 #include "fake-aad/mount.hpp"
 #include "fake-arm/mount.hpp"
+#include "fake-keyvault/common/vault_objects_port.hpp"
 #include "fake-keyvault/mount.hpp"
 #include "fake-keyvault/platform/platform_key_vault.hpp"
 #include "emulator/json/strings.hpp"
@@ -46,11 +47,13 @@ std::string make_temp_dir(const std::string& prefix) {
 struct TestStack::Deps {
   Deps(aad::AadDeps a, kv::KvDeps k, exec::Jobs& jobs, ports::VmRuntime& vms)
       : aad(a), kv(k), sealing(k.master_key), platform_kv(kv::make_platform_key_vault(kv)),
-        arm{k.db, k.clock, k.names, k.directory, k.audit, jobs, vms, *platform_kv, sealing} {}
+        vault_objects(kv::make_vault_objects(k.db)),
+        arm{k.db, k.clock, k.names, k.directory, k.audit, jobs, vms, *platform_kv, sealing, *vault_objects} {}
   aad::AadDeps aad;
   kv::KvDeps kv;
   store::Envelope sealing;
   std::unique_ptr<ports::PlatformKeyVault> platform_kv;
+  std::unique_ptr<ports::VaultObjects> vault_objects;
   arm::ArmDeps arm;
 };
 

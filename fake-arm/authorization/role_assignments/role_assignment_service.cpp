@@ -22,7 +22,12 @@ RoleScope RoleAssignmentService::checked_scope(const auth::Principal& caller, co
                                                const char* action, const std::string& target) const {
   subs_.require(caller, scope.subscription_id());
   authz_.authorize(caller, action, target);
-  return db_.read([&](store::Connection& c) { return canonical_scope(c, scope); });
+  RoleScope at = db_.read([&](store::Connection& c) { return canonical_scope(c, scope); });
+  // Decision (not observed for this case): Azure's ARM knows keys and secrets as the proxy types
+  // Microsoft.KeyVault/vaults/keys|secrets, so a missing (or soft-deleted) one is treated as any missing resource.
+  if (auto o = vault_object_of(at); o && !vault_objects_.exists(o->vault, o->collection, o->name))
+    throw errors::resource_not_found(at.id->full_type() + "/" + at.id->full_name(), at.id->resource_group());
+  return at;
 }
 
 RoleAssignmentService::PutResult RoleAssignmentService::create(const auth::Principal& caller, const RoleScope& scope,

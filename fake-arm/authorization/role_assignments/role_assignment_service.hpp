@@ -8,6 +8,7 @@
 #include "emulator/auth/principal.hpp"
 #include "emulator/exec/clock.hpp"
 #include "emulator/ports/directory.hpp"
+#include "emulator/ports/vault_objects.hpp"
 #include "emulator/store/database.hpp"
 #include "fake-arm/authorization/authorizer.hpp"
 #include "fake-arm/authorization/rbac_filter.hpp"
@@ -26,8 +27,9 @@ class RoleAssignmentService {
 public:
   RoleAssignmentService(store::Database& db, const exec::Clock& clock, const SubscriptionService& subs,
                         const Authorizer& authz, const RoleDefinitionService& definitions,
-                        const ports::Directory& directory)
-      : db_(db), clock_(clock), subs_(subs), authz_(authz), definitions_(definitions), directory_(directory) {}
+                        const ports::Directory& directory, const ports::VaultObjects& vault_objects)
+      : db_(db), clock_(clock), subs_(subs), authz_(authz), definitions_(definitions), directory_(directory),
+        vault_objects_(vault_objects) {}
 
   struct PutResult {
     RoleAssignment assignment;
@@ -53,7 +55,8 @@ public:
   void remove_under(store::Connection& c, const ResourceId& scope) const { store_.remove_under(c, scope.key()); }
 
 private:
-  /// Subscription check, then `action` over `target`; returns the canonical (existing) scope.
+  /// Subscription check, then `action` over `target`; returns the canonical (existing) scope. A Key Vault key or
+  /// secret scope must name an active object (asked through ports::VaultObjects).
   RoleScope checked_scope(const auth::Principal& caller, const RoleScope& scope, const char* action,
                           const std::string& target) const;
   store::Database& db_;
@@ -62,6 +65,7 @@ private:
   const Authorizer& authz_;
   const RoleDefinitionService& definitions_;
   const ports::Directory& directory_;
+  const ports::VaultObjects& vault_objects_;
   RoleAssignmentStore store_;
 };
 

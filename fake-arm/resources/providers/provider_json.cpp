@@ -15,7 +15,12 @@ nlohmann::json resource_type_json(const ResourceTypeInfo& t) {
     for (const auto& l : location_catalog()) locations.push_back(l.display_name);
   }
   nlohmann::json j = {{"resourceType", t.type}, {"locations", locations}, {"apiVersions", t.api_versions}};
-  if (!t.api_versions.empty()) j["defaultApiVersion"] = t.api_versions.front();
+  // ARM's default is the newest stable version: a preview at the head of the list is skipped.
+  for (const auto& v : t.api_versions)
+    if (v.find("-preview") == std::string::npos) {
+      j["defaultApiVersion"] = v;
+      break;
+    }
   if (!t.capabilities.empty()) j["capabilities"] = t.capabilities;
   return j;
 }

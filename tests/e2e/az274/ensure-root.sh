@@ -68,9 +68,12 @@ unshare -m sh -c '
 # libnss-myhostname's postinst edits nsswitch.conf inside the root; cloud mode (*.azemu.localhost) needs it.
 grep -qE '^hosts:.*myhostname' "$WORK/etc/nsswitch.conf" ||
   sed -i -E 's/^(hosts:[[:space:]]+files)/\1 myhostname/' "$WORK/etc/nsswitch.conf"
-# az --version would try the internet; importing the CLI core and an SDK proves the Python side is whole.
-chroot "$WORK" /usr/bin/python3 -c 'import azure.cli.core, azure.mgmt.compute, azure.identity' ||
-  { echo "ensure-root: azure-cli does not import inside the new root" >&2; exit 1; }
+# az --version would try the internet; importing the CLI core and the SDKs the Python suite uses (../python/)
+# proves the Python side is whole.
+chroot "$WORK" /usr/bin/python3 -c 'import azure.cli.core, azure.identity, azure.identity.aio, azure.mgmt.compute
+import azure.mgmt.keyvault, azure.mgmt.network, azure.mgmt.resource, azure.keyvault.keys, azure.keyvault.secrets
+import aiohttp, cryptography' ||
+  { echo "ensure-root: azure-cli or the Python SDK does not import inside the new root" >&2; exit 1; }
 
 echo "$RECIPE" > "$WORK/.azemu-complete"
 rm -rf "$ROOT"

@@ -1,9 +1,9 @@
 // e2e with the Azure SDK for JavaScript: @azure/arm-network builds a VNet/subnet/NIC and
-// @azure/arm-compute drives a VM through its life. On the guestless runtime (`azemu start
-// --vm-runtime guestless`: a VM without a guest) extensions report success without a handler and
-// runCommand answers that no guest exists; on a real guest runtime (uml) the same calls reach the
-// guest — the test reads vmAgentVersion to know which one it talks to. Proxy mode, as
-// arm_identity.test.mjs.
+// @azure/arm-compute drives a Trusted Launch VM (Gen2 image) through its life. On the guestless
+// runtime (`azemu start --vm-runtime guestless`: a VM without a guest) extensions report success
+// without a handler and runCommand answers that no guest exists; on a real guest runtime (uml) the
+// same calls reach the guest — the test reads vmAgentVersion to know which one it talks to. Proxy
+// mode, as arm_identity.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClientSecretCredential } from '@azure/identity';
@@ -49,8 +49,15 @@ test('a VM with a data disk: create, instance view, power, disks, extensions, ru
         ssh: { publicKeys: [{ path: '/home/azureuser/.ssh/authorized_keys', keyData: 'ssh-rsa AAAAB3NzaC1yc2E js@test' }] } },
     },
     networkProfile: { networkInterfaces: [{ id: nic.id }] },
+    // Trusted Launch, as today's clients ask for it on a Gen2 image whose features say TrustedLaunchSupported.
+    securityProfile: { securityType: 'TrustedLaunch', uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } },
   }, fast);
   assert.equal(vm.provisioningState, 'Succeeded');
+  assert.equal(vm.securityProfile.securityType, 'TrustedLaunch');
+  assert.deepEqual({ ...vm.securityProfile.uefiSettings }, { secureBootEnabled: true, vTpmEnabled: true });
+  const osDisk = await compute.disks.get(group, vm.storageProfile.osDisk.name);
+  assert.equal(osDisk.hyperVGeneration, 'V2');
+  assert.equal(osDisk.securityProfile.securityType, 'TrustedLaunch');
   assert.equal(vm.storageProfile.osDisk.osType, 'Linux');
   assert.match(vm.storageProfile.osDisk.name, /^vm1_OsDisk_1_[0-9a-f]{32}$/);
   assert.match(vm.storageProfile.dataDisks[0].name, /^vm1_disk2_[0-9a-f]{32}$/);
@@ -58,6 +65,7 @@ test('a VM with a data disk: create, instance view, power, disks, extensions, ru
 
   let view = await compute.virtualMachines.instanceView(group, 'vm1');
   assert.equal(powerState(view), 'PowerState/running');
+  assert.equal(view.hyperVGeneration, 'V2');
   const guestless = view.vmAgent.vmAgentVersion === 'guestless';
   assert.ok(view.vmAgent.vmAgentVersion);
   const expanded = await compute.virtualMachines.get(group, 'vm1', { expand: 'instanceView' });

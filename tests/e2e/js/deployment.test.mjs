@@ -1,5 +1,5 @@
-// e2e with the Azure SDK for JavaScript: @azure/arm-resources deploys an ARM template (at the SDK's
-// own api-version) that builds a VNet with a subnet, an NSG whose rules come from a property copy
+// e2e with the Azure SDK for JavaScript: @azure/arm-resourcesdeployments (the deployments client split
+// out of @azure/arm-resources in its 7.0 major) deploys an ARM template (at the SDK's own api-version) that builds a VNet with a subnet, an NSG whose rules come from a property copy
 // loop, two public IPs from a resource copy loop, a conditional resource, a NIC and a Linux VM with
 // a data disk; @azure/arm-compute and @azure/arm-network then read what the template made. A second
 // deployment with an unknown image fails with DeploymentFailed naming the VM while the network
@@ -10,6 +10,7 @@ import { ClientSecretCredential } from '@azure/identity';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { NetworkManagementClient } from '@azure/arm-network';
 import { ComputeManagementClient } from '@azure/arm-compute';
+import { DeploymentsClient } from '@azure/arm-resourcesdeployments';
 
 const tenant = process.env.AZEMU_TENANT_ID;
 const subscription = process.env.AZEMU_SUBSCRIPTION_ID;
@@ -17,6 +18,7 @@ const credential = new ClientSecretCredential(tenant, process.env.AZEMU_CLIENT_I
 const resources = new ResourceManagementClient(credential, subscription);
 const network = new NetworkManagementClient(credential, subscription);
 const compute = new ComputeManagementClient(credential, subscription);
+const deployments = new DeploymentsClient(credential, subscription);
 const group = `js-deploy-${process.pid}`;
 const fast = { updateIntervalInMs: 100 };
 
@@ -148,7 +150,7 @@ function inPrefix(ip, prefix) {
 
 test('a template deployment builds a network and a VM; outputs, list and operations', async () => {
   await resources.resourceGroups.createOrUpdate(group, { location: 'westus' });
-  const result = await resources.deployments.beginCreateOrUpdateAndWait(group, 'vmDeploy', {
+  const result = await deployments.deployments.createOrUpdate(group, 'vmDeploy', {
     properties: {
       mode: 'Incremental', template,
       parameters: { vmName: { value: 'depvm' }, sshKey: { value: sshKey } },
@@ -192,11 +194,11 @@ test('a template deployment builds a network and a VM; outputs, list and operati
   assert.equal(outputs.ruleCount.value, 2);
 
   const listed = [];
-  for await (const d of resources.deployments.listByResourceGroup(group)) listed.push(d.name);
+  for await (const d of deployments.deployments.listByResourceGroup(group)) listed.push(d.name);
   assert.ok(listed.includes('vmDeploy'));
 
   const ops = [];
-  for await (const op of resources.deploymentOperations.list(group, 'vmDeploy')) ops.push(op);
+  for await (const op of deployments.deploymentOperations.list(group, 'vmDeploy')) ops.push(op);
   const targets = ops.filter((op) => op.properties.targetResource).map((op) => op.properties.targetResource);
   // NSG, VNet, two public IPs, NIC, VM (the condition's resource is not deployed).
   assert.deepEqual(targets.map((t) => t.resourceName).sort(), ['dep-nsg', 'dep-vnet', 'depvm', 'depvm-ip0', 'depvm-ip1', 'depvm-nic']);
@@ -208,7 +210,7 @@ test('a template deployment builds a network and a VM; outputs, list and operati
 
 test('a deployment with an unknown image fails with DeploymentFailed naming the VM; its network stays', async () => {
   await resources.resourceGroups.createOrUpdate(group, { location: 'westus' });
-  const deploy = resources.deployments.beginCreateOrUpdateAndWait(group, 'badImage', {
+  const deploy = deployments.deployments.createOrUpdate(group, 'badImage', {
     properties: {
       mode: 'Incremental', template,
       parameters: {
@@ -221,7 +223,7 @@ test('a deployment with an unknown image fails with DeploymentFailed naming the 
   // and message; the details are read back from the deployment below.
   await assert.rejects(deploy, /DeploymentFailed\. At least one resource deployment operation failed/);
 
-  const shown = await resources.deployments.get(group, 'badImage');
+  const shown = await deployments.deployments.get(group, 'badImage');
   assert.equal(shown.properties.provisioningState, 'Failed');
   assert.equal(shown.properties.error.code, 'DeploymentFailed');
   const detail = JSON.stringify(shown.properties.error.details);
@@ -234,7 +236,7 @@ test('a deployment with an unknown image fails with DeploymentFailed naming the 
   await network.networkSecurityGroups.get(group, 'bad-nsg');
   await assert.rejects(compute.virtualMachines.get(group, 'badvm'), (e) => e.statusCode === 404);
   const states = {};
-  for await (const op of resources.deploymentOperations.list(group, 'badImage')) {
+  for await (const op of deployments.deploymentOperations.list(group, 'badImage')) {
     if (op.properties.targetResource) states[op.properties.targetResource.resourceName] = op.properties.provisioningState;
   }
   assert.equal(states['badvm'], 'Failed');

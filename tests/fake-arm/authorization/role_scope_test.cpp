@@ -35,4 +35,19 @@ TEST_SUITE("role_scope") {
                      "Microsoft.Compute/virtualMachines/vm1/extensions/ext");
     CHECK(s.key() == text::to_lower(s.str()));
   }
+
+  TEST_CASE("vault_object_of names the key or secret of a Key Vault object scope, and nothing else") {
+    auto scope = [](const std::string& path) { return role_scope_of(*ResourceId::parse(path)); };
+    const std::string vault = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/KV1";
+    auto k = vault_object_of(scope(vault + "/keys/Key1"));
+    REQUIRE(k);
+    CHECK(k->vault == "KV1");
+    CHECK(k->collection == "keys");
+    CHECK(k->name == "Key1");
+    CHECK(vault_object_of(scope(text::to_lower(vault) + "/secrets/s1"))->collection == "secrets");
+    CHECK_FALSE(vault_object_of(scope(vault)));
+    CHECK_FALSE(vault_object_of(scope(vault + "/certificates/c1")));
+    CHECK_FALSE(vault_object_of(scope("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm/keys/k")));
+    CHECK_FALSE(vault_object_of(RoleScope{}));
+  }
 }

@@ -233,6 +233,32 @@ TEST_SUITE("crypto_key_ops") {
     CHECK(crypto::import_jwk("EC", ejwk).public_jwk == ec.public_jwk);
   }
 
+  TEST_CASE("an EC JWK whose coordinates lack their leading zero bytes (az's PEM import) imports") {
+    // az keyvault key import --pem-file writes x, y and d as minimal big-endian integers (_int_to_bytes).
+    auto strip = [](const std::string& b64url) {
+      std::string v = text::base64_decode(b64url);
+      while (!v.empty() && v.front() == '\0') v.erase(0, 1);
+      return text::base64url_encode(v);
+    };
+    for (int i = 0; i < 20000; ++i) {
+      auto ec = crypto::generate_ec("P-256");
+      const std::string x = b64(ec.public_jwk, "x"), y = b64(ec.public_jwk, "y");
+      if (x[0] != '\0' && y[0] != '\0') continue;
+      const auto* q = reinterpret_cast<const unsigned char*>(ec.private_der.data());
+      Pkey epk(d2i_AutoPrivateKey(nullptr, &q, static_cast<long>(ec.private_der.size())), EVP_PKEY_free);
+      BIGNUM* priv = nullptr;
+      EVP_PKEY_get_bn_param(epk.get(), OSSL_PKEY_PARAM_PRIV_KEY, &priv);
+      std::string d(static_cast<std::size_t>(BN_num_bytes(priv)), '\0');
+      BN_bn2bin(priv, reinterpret_cast<unsigned char*>(d.data()));
+      BN_free(priv);
+      nlohmann::json jwk = {{"kty", "EC"}, {"crv", "P-256"}, {"x", strip(ec.public_jwk["x"])},
+                            {"y", strip(ec.public_jwk["y"])}, {"d", text::base64url_encode(d)}};
+      CHECK(crypto::import_jwk("EC", jwk).public_jwk == ec.public_jwk);
+      return;
+    }
+    FAIL("no P-256 key with a leading zero byte in x or y in 20000 tries");
+  }
+
   TEST_CASE("JWKs that cannot become a stored key are BadParameter, not a 500 (fuzz_jwk_import)") {
     // Was: an n/e/d-only RSA JWK imported, then i2d_PrivateKey failed with std::runtime_error (a
     // 500); parts of two different keys imported and signed garbage; "crv":7 threw json type_error.

@@ -67,8 +67,7 @@ nlohmann::json location_info(const std::string& loc) {
 }
 
 nlohmann::json vm_sku(const VmSize& s, const std::string& loc) {
-  // Gen2 runs on sizes with premium storage and on the v4/v5 generations; classic A-series is gen1 only.
-  const bool gen2 = s.premium_io || s.name.find("_v4") != std::string::npos || s.name.find("_v5") != std::string::npos;
+  const bool gen2 = supports_gen2(s);
   const bool basic = s.tier == "Basic";
   const std::string short_name = s.name.substr(s.name.find('_') + 1);  // Standard_B1s → B1s
   const std::string yes_no_premium = s.premium_io ? "True" : "False";

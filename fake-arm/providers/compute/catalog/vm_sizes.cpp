@@ -115,4 +115,8 @@ const VmSize* find_vm_size(std::string_view name) {
   return nullptr;
 }
 
+bool supports_gen2(const VmSize& s) {
+  return s.premium_io || s.name.find("_v4") != std::string::npos || s.name.find("_v5") != std::string::npos;
+}
+
 }  // namespace azemu::arm::compute

@@ -20,6 +20,11 @@ struct VmSize {
   std::string family;
 };
 
+/// True when the size boots Hyper-V generation 2 images (resource SKU capability HyperVGenerations "V1,V2"),
+/// the precondition of Trusted Launch: sizes with premium storage and the v4/v5 generations; classic
+/// A-series is gen1 only.
+bool supports_gen2(const VmSize& s);
+
 /// Every size, in the order VirtualMachineSizes_List returns them.
 const std::vector<VmSize>& vm_sizes();
 

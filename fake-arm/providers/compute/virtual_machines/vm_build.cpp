@@ -11,6 +11,7 @@
 #include "fake-arm/providers/compute/compute_common.hpp"
 #include "fake-arm/providers/compute/disks/disk_service.hpp"
 #include "fake-arm/providers/compute/disks/disk_store.hpp"
+#include "fake-arm/providers/compute/virtual_machines/vm_security.hpp"
 
 #include <set>
 #include <string_view>
@@ -97,6 +98,7 @@ public:
 
     hardware(p);
     storage(p);
+    security(p);
     os_profile(p);
     network(p);
     out_.vm.properties = std::move(p);
@@ -145,6 +147,18 @@ private:
     ref["version"] = version;
     ref["exactVersion"] = img->version;
     sp["imageReference"] = ref;
+  }
+
+  void security(json& p) {
+    // The security type is fixed at creation: an update that leaves the profile out keeps the stored one.
+    if (in_.existing && member(p, "securityProfile").is_null() && in_.existing->properties.contains("securityProfile"))
+      p["securityProfile"] = in_.existing->properties["securityProfile"];
+    json disk_profile = apply_security_profile(p, image_ ? &*image_ : nullptr, *size_);
+    if (in_.existing || disk_profile.is_null()) return;
+    // The OS disk made from the image carries the VM's security type, as DiskRP shows it.
+    const std::string os_id = str(member(member(member(p, "storageProfile"), "osDisk"), "managedDisk"), "id");
+    for (auto& d : out_.disks_to_put)
+      if (text::iequals(d.id.str(), os_id)) d.extra_properties["securityProfile"] = disk_profile;
   }
 
   void os_disk(json& sp) {

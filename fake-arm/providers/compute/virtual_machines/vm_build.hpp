@@ -34,7 +34,8 @@ struct VmBuild {
   std::vector<ResourceId> nics_leaving;   // NICs no longer used by it
 };
 
-/// Throws InvalidParameter (missing/invalid fields, unknown VM size), PlatformImageNotFound,
+/// Throws InvalidParameter (missing/invalid fields, unknown VM size), PlatformImageNotFound, BadRequest
+/// (Trusted Launch on an image or size without it, vm_security.hpp),
 /// InvalidResourceReference (unknown NIC/disk), NicInUse, ConflictingUserInput (disk name taken),
 /// OperationNotAllowed (too many data disks, disk attached elsewhere), PropertyChangeNotAllowed,
 /// AzemuNotImplemented (custom images, attached OS disks), InvalidRequestContent.

@@ -2,6 +2,7 @@
 #include "fake-arm/providers/compute/virtual_machines/vm_instance_view.hpp"
 
 #include "emulator/json/strings.hpp"
+#include "fake-arm/providers/compute/catalog/image_catalog.hpp"
 
 namespace azemu::arm::compute {
 
@@ -22,6 +23,14 @@ nlohmann::json disk_view(const nlohmann::json& disk, bool with_encryption, const
     v["statuses"].push_back(instance_status("EncryptionState/encrypted", "Info", "Encryption is enabled on disk"));
   }
   return v;
+}
+
+/// The generation the VM boots: its image's (a Gen2 image makes a Gen2 VM); V1 when the image is unknown.
+std::string hyper_v_generation(const nlohmann::json& ref) {
+  auto text_at = [&](const char* k) { return ref.contains(k) && ref[k].is_string() ? ref[k].get<std::string>() : ""; };
+  const std::string version = !text_at("exactVersion").empty() ? text_at("exactVersion") : "latest";
+  auto image = find_image(text_at("publisher"), text_at("offer"), text_at("sku"), version);
+  return image ? image->hyper_v_generation : "V1";
 }
 }  // namespace
 
@@ -59,7 +68,7 @@ nlohmann::json vm_instance_view(const VirtualMachine& vm, PowerState power, cons
     for (const auto& e : extensions) exts.push_back(extension_instance_view(e, runtime.extension_status(vm.vm_id(), e.id.name())));
     view["extensions"] = std::move(exts);
   }
-  view["hyperVGeneration"] = "V1";
+  view["hyperVGeneration"] = hyper_v_generation(ref);
   view["statuses"] = nlohmann::json::array(
       {provisioning_status(vm.provisioning_state(), 0),
        // A note (azemu could not boot the guest again after a restart) makes the state a warning.

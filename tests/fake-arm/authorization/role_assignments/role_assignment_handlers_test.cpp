@@ -89,6 +89,49 @@ TEST_SUITE("role_assignment_handlers") {
                       body(kReaderRoleId, f.stack.seed().admin_object_id))) == "ResourceNotFound");
   }
 
+  TEST_CASE("PUT at a Key Vault key or secret scope needs that key or secret; the key scope grants its data actions") {
+    ArmFixture f;
+    f.create_group("rg1");
+    const std::string vault_body = R"({"location":"westus","properties":{"tenantId":")" + f.stack.seed().tenant_id +
+                                   R"(","sku":{"family":"A","name":"standard"},"enableRbacAuthorization":true}})";
+    const std::string vault = rg_scope(f, "rg1") + "/providers/Microsoft.KeyVault/vaults/kv1";
+    REQUIRE(f.call("PUT", scope_url(vault, "", "2022-07-01"), vault_body).status == 201);
+    const std::string sp = f.stack.seed().client_object_id;
+    const std::string crypto_user = "12338af0-0e69-4776-bea7-57ae8d297424";
+    const std::string officer = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";  // Key Vault Secrets Officer
+    const std::string admin = "00482a5a-887f-4fb3-b363-3b7fe8e74483";    // Key Vault Administrator
+    auto missing = f.call("PUT", assignments(vault + "/keys/k1", "/" + kName1), body(role_id(f, crypto_user), sp));
+    CHECK(code(missing) == "ResourceNotFound");
+    CHECK(missing.json()["error"]["message"].get<std::string>().find("'Microsoft.KeyVault/vaults/keys/kv1/k1'") !=
+          std::string::npos);
+
+    // The key and the secret exist once the data plane made them (as the SP, Key Vault Administrator at the vault).
+    REQUIRE(f.call("PUT", assignments(vault, "/a1a1a1a1-0000-4000-8000-000000000009"), body(role_id(f, admin), sp)).status == 201);
+    const std::string kv_token = f.stack.mint({{"aud", "https://vault.azure.net"}});
+    REQUIRE(f.stack.call_as(kv_token, "POST", "https://kv1.vault.azure.net/keys/k1/create?api-version=7.4", R"({"kty":"RSA"})").status == 200);
+    REQUIRE(f.stack.call_as(kv_token, "PUT", "https://kv1.vault.azure.net/secrets/s1?api-version=7.4", R"({"value":"v"})").status == 200);
+    auto r = f.call("PUT", assignments(vault + "/keys/k1", "/" + kName1), body(role_id(f, crypto_user), sp));
+    REQUIRE(r.status == 201);
+    CHECK(r.json()["properties"]["scope"] == vault + "/keys/k1");
+    CHECK(f.call("PUT", assignments(vault + "/secrets/s1", "/" + kName2), body(role_id(f, officer), sp)).status == 201);
+    CHECK(code(f.call("PUT", assignments(rg_scope(f, "rg1") + "/providers/Microsoft.KeyVault/vaults/nope/keys/k1",
+                                         "/a1a1a1a1-0000-4000-8000-000000000003"),
+                      body(role_id(f, crypto_user), sp))) == "ResourceNotFound");
+    // A soft-deleted key is no scope for a new assignment either.
+    REQUIRE(f.stack.call_as(kv_token, "DELETE", "https://kv1.vault.azure.net/keys/k1?api-version=7.4").status == 200);
+    CHECK(code(f.call("PUT", assignments(vault + "/keys/k1", "/a1a1a1a1-0000-4000-8000-000000000004"),
+                      body(role_id(f, officer), sp))) == "ResourceNotFound");
+
+    // Without the vault-wide role, the object-scoped ones grant their object only.
+    REQUIRE(f.call("DELETE", assignments(vault, "/a1a1a1a1-0000-4000-8000-000000000009")).status == 200);
+    const auto& vaults = f.stack.vaults();
+    CHECK(vaults.data_action_allowed(sp, "Microsoft.KeyVault/vaults/keys/sign/action", vault + "/keys/k1"));
+    CHECK_FALSE(vaults.data_action_allowed(sp, "Microsoft.KeyVault/vaults/keys/sign/action", vault + "/keys/k2"));
+    CHECK_FALSE(vaults.data_action_allowed(sp, "Microsoft.KeyVault/vaults/keys/read", vault));
+    CHECK(vaults.data_action_allowed(sp, "Microsoft.KeyVault/vaults/secrets/setSecret/action", vault + "/secrets/s1"));
+    CHECK_FALSE(vaults.data_action_allowed(sp, "Microsoft.KeyVault/vaults/secrets/setSecret/action", vault + "/secrets/s2"));
+  }
+
   TEST_CASE("list: atScope() is at-or-above, principalId/assignedTo and no filter include below") {
     ArmFixture f;
     f.create_group("rg1");

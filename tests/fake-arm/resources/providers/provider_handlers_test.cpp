@@ -67,4 +67,35 @@ TEST_SUITE("provider_handlers") {
     CHECK_FALSE(one.contains("registrationState"));
     CHECK(f.call("GET", kArm + "/providers/Nope.Nope?api-version=2021-04-01").status == 404);
   }
+
+  // The versions the pinned clients send (tests/e2e/js/package.json majors, az 2.74's latest profile)
+  // are listed, newest first; defaultApiVersion is the newest stable one, never a preview.
+  TEST_CASE("resource types list the api-versions current clients send") {
+    ArmFixture f;
+    auto type_of = [&](const std::string& ns, const std::string& type) {
+      auto p = f.call("GET", f.sub_url("/providers/" + ns, "2025-04-01")).json();
+      for (const auto& t : p["resourceTypes"])
+        if (t["resourceType"] == type) return t;
+      return nlohmann::json();
+    };
+    auto has = [](const nlohmann::json& t, const std::string& v) {
+      for (const auto& x : t["apiVersions"])
+        if (x == v) return true;
+      return false;
+    };
+    auto vaults = type_of("Microsoft.KeyVault", "vaults");
+    CHECK(vaults["apiVersions"][0] == "2026-02-01");
+    CHECK(has(vaults, "2023-02-01"));
+    CHECK(vaults["defaultApiVersion"] == "2026-02-01");
+    CHECK(type_of("Microsoft.Resources", "deployments")["apiVersions"][0] == "2026-06-01");
+    CHECK(type_of("Microsoft.Resources", "resourceGroups")["apiVersions"][0] == "2025-04-01");
+    auto vms = type_of("Microsoft.Compute", "virtualMachines");
+    CHECK(has(vms, "2026-04-01"));
+    CHECK(has(vms, "2024-11-01"));
+    CHECK(type_of("Microsoft.Compute", "disks")["apiVersions"][0] == "2026-03-02");
+    CHECK(type_of("Microsoft.Network", "virtualNetworks")["apiVersions"][0] == "2026-01-01");
+    auto roles = type_of("Microsoft.Authorization", "roleDefinitions");
+    CHECK(roles["apiVersions"][0] == "2022-05-01-preview");
+    CHECK(roles["defaultApiVersion"] == "2022-04-01");
+  }
 }
