@@ -6,7 +6,7 @@
 # single-API azure-mgmt-network 23.0.0b1 and needs two az-shim fixes (tests/e2e/az-shim/README.md):
 # the `latest` profile lowered to 2022-07-01, and the versioned operations module alias for the
 # generic show/delete/list commands (no profile, hybrid included, has it in Debian's package).
-# Usage: az_network_test.sh
+# With AZEMU_AZ=2.74, `az network nic` is AAZ code too (no shim fix). Usage: [AZEMU_AZ=2.74] az_network_test.sh
 source "$(dirname "$0")/lib.sh"
 require_az
 WORK=$(mktemp -d /tmp/azemu-e2e-net-XXXXXX)
@@ -64,17 +64,22 @@ check_eq "public-ip create --sku Standard is Static" "Static" \
   az network public-ip create -g netGroup -n stdPip --sku Standard --query publicIp.publicIPAllocationMethod -o tsv
 
 # --- network interfaces ----------------------------------------------------------------------
+# The NIC's IP configuration as each client prints it: az 2.45's `nic` commands print the SDK model's attribute
+# names (privateIpAddress, publicIpAddress), az 2.74's AAZ commands the wire names (privateIPAddress,
+# publicIPAddress). JMESPath is case-sensitive, so each query names the field its client prints.
+if [ "$AZEMU_AZ" = 2.74 ]; then PRIVATE_IP=privateIPAddress PUBLIC_IP=publicIPAddress
+else PRIVATE_IP=privateIpAddress PUBLIC_IP=publicIpAddress; fi
 check_eq "nic create --vnet-name --subnet --network-security-group --public-ip-address" "10.0.0.4" \
   az network nic create -g netGroup -n myNic --vnet-name myVnet --subnet mySubnet --network-security-group myNsg \
-  --public-ip-address myPip --query "NewNIC.ipConfigurations[0].privateIpAddress" -o tsv
+  --public-ip-address myPip --query "NewNIC.ipConfigurations[0].$PRIVATE_IP" -o tsv
 check_eq "nic show: private IP inside the prefix" "10.0.0.4" \
-  az network nic show -g netGroup -n myNic --query "ipConfigurations[0].privateIpAddress" -o tsv
+  az network nic show -g netGroup -n myNic --query "ipConfigurations[0].$PRIVATE_IP" -o tsv
 check_eq "nic show: public IP reference" "myPip" \
-  bash -c "az network nic show -g netGroup -n myNic --query 'ipConfigurations[0].publicIpAddress.id' -o tsv | sed 's#.*/##'"
+  bash -c "az network nic show -g netGroup -n myNic --query 'ipConfigurations[0].$PUBLIC_IP.id' -o tsv | sed 's#.*/##'"
 check_eq "nic list" "myNic" az network nic list -g netGroup --query "[0].name" -o tsv
 check_eq "second nic gets the next address" "10.0.0.5" \
   az network nic create -g netGroup -n otherNic --vnet-name myVnet --subnet mySubnet \
-  --query "NewNIC.ipConfigurations[0].privateIpAddress" -o tsv
+  --query "NewNIC.ipConfigurations[0].$PRIVATE_IP" -o tsv
 check_eq "subnet shows its IP configurations" "2" \
   az network vnet subnet show -g netGroup --vnet-name myVnet -n mySubnet --query "length(ipConfigurations)" -o tsv
 
