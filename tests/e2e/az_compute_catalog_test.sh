@@ -5,6 +5,7 @@
 #   proxy: public host names, the `latest` profile, made usable by az-shim/sitecustomize.py
 #          (compute falls back to 2022-08-01, network to 2022-07-01; see az-shim/README.md);
 #   cloud: az cloud register under azemu.localhost with the 2020-09-01-hybrid profile (compute 2020-06-01).
+# With AZEMU_AZ=2.74 (proxy): its own `latest` profile (compute 2024-07-01), no shim.
 source "$(dirname "$0")/lib.sh"
 require_az
 MODE=${1:?usage: $0 proxy|cloud}
@@ -23,7 +24,12 @@ if [ "$MODE" = cloud ]; then
 else
   PROFILE=latest
   COMPUTE_API=2022-08-01  # what the az-shim picks from Debian's azure-mgmt-compute 29.0.0
+  # az 2.74's `vm image` commands are AAZ code pinned to 2024-07-01 (no shim, no fallback).
+  [ "$AZEMU_AZ" = 2.74 ] && COMPUTE_API=2024-07-01
 fi
+# `vm list-sizes` field names as each client prints them: az 2.45's SDK model attribute (memoryInMb), az 2.74's AAZ
+# command the wire name (memoryInMB). JMESPath is case-sensitive.
+if [ "$AZEMU_AZ" = 2.74 ]; then MEMORY_IN_MB=memoryInMB; else MEMORY_IN_MB=memoryInMb; fi
 
 start_azemu "$DATA" "$PORT" || exit 1
 eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode "$MODE" --az-profile "$PROFILE")"
@@ -78,7 +84,7 @@ fi
 
 # --- sizes and skus ------------------------------------------------------------------------------
 check_eq "vm list-sizes -l westus: Standard_DS1_v2 memory" "3584" \
-  az vm list-sizes -l westus --query "[?name=='Standard_DS1_v2'].memoryInMb | [0]" -o tsv
+  az vm list-sizes -l westus --query "[?name=='Standard_DS1_v2'].$MEMORY_IN_MB | [0]" -o tsv
 check_eq "vm list-sizes: Basic_A0 present" "1" az vm list-sizes -l westus --query "length([?name=='Basic_A0'])" -o tsv
 check_eq "vm list-skus -l westus --resource-type virtualMachines: only VMs" "0" \
   az vm list-skus -l westus --resource-type virtualMachines --query "length([?resourceType!='virtualMachines'])" -o tsv
