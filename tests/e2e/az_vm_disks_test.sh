@@ -61,8 +61,10 @@ check_fails_with "CLI: wrong group" "under resource group 'other' was not found"
 # them (az 2.45 on Debian cannot run `az keyvault secret`), then `az vm update` writes
 # osDisk.encryptionSettings; the platform then reads and unwraps the secret (audited).
 KV=vmdisks$RANDOM
+# The SP's key and secret calls below rely on the access policy a vault's creator gets; az 2.74 creates RBAC vaults
+# by default (no data role for anyone: ForbiddenByRbac), so under 2.74 the vault asks for access policies (lib.sh).
 check "keyvault create --enabled-for-disk-encryption" \
-  az keyvault create --name "$KV" -g rg -l westus --enabled-for-disk-encryption True
+  az keyvault create --name "$KV" -g rg -l westus --enabled-for-disk-encryption True "${KV_ACCESS_POLICIES[@]}"
 KID=$(az keyvault key create --vault-name "$KV" -n kek --protection software --query key.kid -o tsv)
 KV_TOKEN=$(az account get-access-token --resource https://vault.azure.net --query accessToken -o tsv)
 kv_call() {  # kv_call METHOD URL BODY: prints the JSON answer (through azemu's proxy, HTTPS_PROXY)
