@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# e2e: a VM survives an azemu restart (issue 6). With the UML runtime and the real `az` 2.45 (proxy
+# e2e: a VM survives an azemu restart (issue 6). With the UML runtime and the real `az` 2.45 or 2.74 (AZEMU_AZ=2.74; proxy
 # mode): create a VM with a data disk, write a file on it, SIGTERM azemu — no guest process may
 # outlive it — start azemu again on the same data dir, and the VM is running again by itself
 # (PowerState/running, agent ready), run-command works and the file is still on the data disk.
