@@ -63,6 +63,13 @@ inline AzureError application_not_found(const std::string& app_id, const std::st
                  "tenant or consented to by any user in the tenant. You may have sent your authentication request "
                  "to the wrong tenant.");
 }
+// Observed (Entra's token endpoint, 2025, HTTP 401): client_credentials of an application registered in the
+// tenant whose service principal there is missing (never created, or deleted while the application stayed).
+inline AzureError missing_service_principal(const std::string& app_id, const std::string& tenant_id) {
+  return aad(ErrorKind::Unauthorized, "invalid_client", 7000229,
+             "The client application " + app_id + " is missing service principal in the tenant " + tenant_id +
+                 ". See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119");
+}
 inline AzureError application_disabled(const std::string& app_id, const std::string& name) {
   return aad(ErrorKind::BadRequest, "unauthorized_client", 7000112,
              "Application '" + app_id + "'(" + name + ") is disabled.");

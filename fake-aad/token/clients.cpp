@@ -66,8 +66,9 @@ Client resolve_confidential_client(const DirectoryStore& directory, std::string_
                                    std::string_view client_secret, const TenantSegment& tenant, std::int64_t now) {
   if (client_id.empty()) throw errors::missing_parameter("client_id");
   Client c = directory_client(directory, client_id, tenant);
-  // An application without a service principal has no identity to put in `oid`.
-  if (!c.sp) throw errors::application_not_found(std::string(client_id), tenant.label());
+  // An application without a service principal has no identity to put in `oid`. The application itself is known
+  // (and admitted by this tenant), so Entra names the missing principal rather than the application.
+  if (!c.sp) throw errors::missing_service_principal(c.app_id, c.app->tenant_id);
   verify_client_secret(directory, *c.app, client_secret, now);
   c.confidential = true;
   return c;

@@ -31,8 +31,8 @@ Client resolve_user_flow_client(const DirectoryStore& directory, std::string_vie
 
 /// A confidential client (client_credentials): directory app with an enabled service principal in
 /// an admitted tenant and a matching, current secret.
-/// Throws errors::application_not_found (700016), application_disabled (7000112),
-/// missing_client_secret (7000218), invalid_client_secret (7000215), client_secret_expired (7000222).
+/// Throws errors::application_not_found (700016), missing_service_principal (7000229), application_disabled
+/// (7000112), missing_client_secret (7000218), invalid_client_secret (7000215), client_secret_expired (7000222).
 Client resolve_confidential_client(const DirectoryStore& directory, std::string_view client_id,
                                    std::string_view client_secret, const TenantSegment& tenant, std::int64_t now);
 

@@ -89,7 +89,7 @@ check "ad sp delete" az ad sp delete --id "$SP2_ID"
 # the token SP2 got above is still valid, so its login would never reach the token service, against Azure too.
 # Signing SP2 out drops that token, and the login below must then ask the token service. az 2.45 has no such cache.
 if [ "$AZEMU_AZ" = 2.74 ]; then check "logout SP2 (drops its cached token)" az logout --username "$SP2_ID"; fi
-check_fails_with "deleted SP can no longer log in" "AADSTS" \
+check_fails_with "deleted SP can no longer log in: AADSTS7000229 (its application stays)" "AADSTS7000229" \
   az login --service-principal -u "$SP2_ID" -p "$SP2_PW" --tenant "$AZEMU_TENANT_ID"
 
 finish
