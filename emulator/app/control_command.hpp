@@ -4,6 +4,7 @@
 //   azemu faults add RULE_JSON | list | clear    fault rules (http/fault_rules.hpp), with hit counts
 //   azemu metrics                                the Prometheus page
 //   azemu reset [--keep-identities]              back to a fresh cloud without a restart
+//   azemu snapshot save|restore|delete NAME | list   the whole cloud kept under <data-dir>/snapshots/NAME
 // All but `ca` talk to the running server at --listen over plain HTTP.
 #pragma once
 
@@ -29,6 +30,7 @@ private:
   CLI::App* faults_;
   CLI::App* metrics_;
   CLI::App* reset_;
+  CLI::App* snapshot_;
   bool keep_identities_ = false;
   std::string& listen_;
   std::string& data_dir_;
