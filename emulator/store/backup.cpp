@@ -17,6 +17,8 @@ struct Handle {
 
 Handle open_file(const std::string& path, bool create) {
   Handle h;
+  // `create` also opens the live database (its own connection: WAL, so reading it beside the
+  // server's connections sees one committed state, and writing it is one more writer).
   // immutable=1 for reading: no -wal/-shm files and no locks are made inside a snapshot folder.
   std::string uri = create ? path : "file:" + path + "?immutable=1";
   int flags = create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
@@ -44,7 +46,8 @@ void copy_all(sqlite3* to, sqlite3* from, const std::string& what) {
 
 void backup_database(Database& db, const std::string& to) {
   Handle out = open_file(to, true);
-  copy_all(out.db, db.conn().handle(), "cannot back up the database to " + to);
+  Handle live = open_file(db.path(), true);
+  copy_all(out.db, live.db, "cannot back up the database to " + to);
   // The copy carries the live file's WAL mark; a snapshot is one file read in place later.
   if (sqlite3_exec(out.db, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr) != SQLITE_OK)
     throw std::runtime_error("cannot finish " + to + ": " + sqlite3_errmsg(out.db));
@@ -52,7 +55,9 @@ void backup_database(Database& db, const std::string& to) {
 
 void restore_database(Database& db, const std::string& from) {
   Handle in = open_file(from, false);
-  copy_all(db.conn().handle(), in.db, "cannot restore the database from " + from);
+  Handle live = open_file(db.path(), true);
+  sqlite3_busy_timeout(live.db, 5000);
+  copy_all(live.db, in.db, "cannot restore the database from " + from);
 }
 
 std::vector<std::string> applied_migrations(const std::string& path) {

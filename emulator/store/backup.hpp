@@ -11,7 +11,7 @@
 
 namespace azemu::store {
 
-/// Copies `db` (as this thread's connection sees it) into a new self-contained file `to` (rollback
+/// Copies the last committed state of `db` into a new self-contained file `to` (rollback
 /// journal, no -wal beside it). Throws std::runtime_error; `to` may then be left partial.
 void backup_database(Database& db, const std::string& to);
 

@@ -89,10 +89,6 @@ public:
   }
   int changes() const;
 
-  /// The raw handle, for store/ only (the online backup API in backup.cpp): stores above this
-  /// folder never see sqlite3.
-  sqlite3* handle() const { return db_; }
-
 private:
   struct Cached {
     sqlite3_stmt* stmt = nullptr;

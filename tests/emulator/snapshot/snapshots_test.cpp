@@ -98,7 +98,7 @@ TEST_SUITE("snapshots") {
 
   TEST_CASE("names with path characters are refused before anything happens") {
     Fixture f;
-    for (std::string bad : {"", "../x", "a/b", ".hidden", "x y", std::string(81, 'a'), "a\\b", "a\nb"}) {
+    for (const std::string& bad : std::vector<std::string>{"", "../x", "a/b", ".hidden", "x y", std::string(81, 'a'), "a\\b", "a\nb"}) {
       CAPTURE(bad);
       CHECK(!valid_name(bad));
       CHECK(f.code_of([&] { f.snapshots.save(bad); }) == "InvalidSnapshotName");
