@@ -134,8 +134,14 @@ nlohmann::json Snapshots::save(const std::string& name) {
   if (guests_.start_running) guests_.start_running(false);
   nlohmann::json manifest = {{"name", name}, {"createdAt", clock_.now_iso()}, {"dataDirId", data_dir_id_},
                              {"vmsRunning", stopped}, {"files", stats.files}};
-  files::replace_file_durably(tmp + "/manifest.json", manifest.dump(2) + "\n");
-  fs::rename(tmp, target);
+  try {
+    files::replace_file_durably(tmp + "/manifest.json", manifest.dump(2) + "\n");
+    fs::rename(tmp, target);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove_all(tmp, ignored);
+    throw;
+  }
   sync_folder(folder());
   double ms = ms_since(started);
   log::write(log::Level::info, "snapshot saved", {{"name", name}, {"vms", stopped}, {"files", stats.files}, {"ms", ms}});
@@ -192,7 +198,9 @@ nlohmann::json Snapshots::restore(const std::string& name) {
     fs::remove_all(stage, ignored);
     throw;
   }
-  fs::remove_all(stage);  // now the replaced cloud's folders
+  std::error_code leftover;  // now the replaced cloud's folders; the next save or restore clears them
+  fs::remove_all(stage, leftover);
+  if (leftover) log::write(log::Level::warn, "snapshot restore: the replaced folders stay", {{"path", stage}, {"error", leftover.message()}});
   std::size_t started_vms = guests_.start_running ? guests_.start_running(true) : 0;
   double ms = ms_since(started);
   log::write(log::Level::info, "snapshot restored", {{"name", name}, {"vmsStopped", stopped}, {"vmsStarting", started_vms}, {"ms", ms}});

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <thread>
 
 namespace azemu::store {
@@ -51,6 +52,7 @@ void backup_database(Database& db, const std::string& to) {
   // The copy carries the live file's WAL mark; a snapshot is one file read in place later.
   if (sqlite3_exec(out.db, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr) != SQLITE_OK)
     throw std::runtime_error("cannot finish " + to + ": " + sqlite3_errmsg(out.db));
+  ::chmod(to.c_str(), 0600);  // like azemu.db: sealed key material and password hashes
 }
 
 void restore_database(Database& db, const std::string& from) {

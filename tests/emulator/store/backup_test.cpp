@@ -31,6 +31,7 @@ TEST_SUITE("backup") {
       db.write([](Connection& c) { c.run("INSERT INTO t_rows VALUES ('a', '1'), ('b', '2')"); });
       backup_database(db, dir + "/snap.db");
       CHECK_FALSE(std::filesystem::exists(dir + "/snap.db-wal"));
+      CHECK((std::filesystem::status(dir + "/snap.db").permissions() & std::filesystem::perms::all) == (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
       CHECK(applied_migrations(dir + "/snap.db") == std::vector<std::string>{"t:1"});
 
       db.write([](Connection& c) {
