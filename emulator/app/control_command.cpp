@@ -3,6 +3,8 @@
 
 #include "emulator/app/config.hpp"
 #include "emulator/app/control_routes.hpp"
+#include "emulator/app/services.hpp"
+#include "emulator/error/azure_error.hpp"
 #include "emulator/http/admin_client.hpp"
 #include "emulator/json/strings.hpp"
 
@@ -46,6 +48,8 @@ ControlCommand::ControlCommand(CLI::App& app, std::string& listen, std::string& 
   snapshot_->add_option("action", action_, "save | restore | list | delete")->required()
       ->check(CLI::IsMember({"save", "restore", "list", "delete"}));
   snapshot_->add_option("name", argument_, "the snapshot's name: letters, digits, '.', '_', '-'");
+  snapshot_->add_option("--data-dir", data_dir, "state directory, used directly when no azemu answers at --listen")
+      ->capture_default_str();
   for (auto* cmd : {time_, faults_, metrics_, reset_, snapshot_})
     cmd->add_option("--listen", listen, "HOST:PORT of the running azemu")->capture_default_str();
 }
@@ -105,7 +109,20 @@ int ControlCommand::run() const {
       if (!argument_.empty()) target += "/" + argument_;
     }
   }
-  auto res = http::admin_request(c.listen_host(), std::to_string(c.listen_port()), method, target, body);
+  http::AdminResponse res;
+  try {
+    res = http::admin_request(c.listen_host(), std::to_string(c.listen_port()), method, target, body);
+  } catch (const std::runtime_error&) {
+    if (!snapshot_->parsed()) throw;
+    // No server: the data dir itself (nothing is running, so no guest needs stopping).
+    std::cerr << "azemu: no server at " << c.listen << "; using --data-dir " << c.data_dir_abs() << " directly\n";
+    try {
+      return snapshot_offline(c, action_, argument_);
+    } catch (const AzureError& refused) {
+      std::cerr << "azemu: " << refused.code() << ": " << refused.what() << "\n";
+      return 1;
+    }
+  }
   if (res.status >= 400) {
     std::cerr << "azemu: " << res.status << " " << res.body << "\n";
     return 1;

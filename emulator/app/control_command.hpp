@@ -5,7 +5,8 @@
 //   azemu metrics                                the Prometheus page
 //   azemu reset [--keep-identities]              back to a fresh cloud without a restart
 //   azemu snapshot save|restore|delete NAME | list   the whole cloud kept under <data-dir>/snapshots/NAME
-// All but `ca` talk to the running server at --listen over plain HTTP.
+// All but `ca` talk to the running server at --listen over plain HTTP; `snapshot` falls back to the
+// --data-dir itself when no server answers (services.hpp snapshot_offline).
 #pragma once
 
 #include <CLI/CLI.hpp>

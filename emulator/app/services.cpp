@@ -224,6 +224,20 @@ int print_vm_disks(const Config& config, const arm::compute::VmDisksQuery& query
   return 0;
 }
 
+int snapshot_offline(const Config& config, const std::string& action, const std::string& name) {
+  DataDir dir(config.data_dir_abs());
+  store::Database db(dir.db_path(), all_migrations());
+  exec::SystemClock clock;
+  snapshot::Snapshots snapshots(dir.path(), snapshot::data_dir_id(dir.load_or_create_master_key()), db, clock, {});
+  nlohmann::json out;
+  if (action == "save") out = snapshots.save(name);
+  else if (action == "restore") out = snapshots.restore(name);
+  else if (action == "delete") snapshots.remove(name);
+  else out = snapshots.list();
+  if (!out.is_null()) std::printf("%s\n", out.dump().c_str());
+  return 0;
+}
+
 int approve_device_code(const Config& config, const std::string& code, const std::string& user) {
   DataDir dir(config.data_dir_abs());
   store::Database db(dir.db_path(), all_migrations());

@@ -97,4 +97,19 @@ check_eq "the cloud is unchanged by the refusals" "101" az group list --query "l
 check "snapshot delete" ctl snapshot delete lab-start
 check_eq "snapshot list is empty" "0" sh -c "'$AZEMU_BIN' snapshot list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"value\"]))'"
 check_fails_with "deleting it again: not found" "404.*SnapshotNotFound" ctl snapshot delete lab-start
+
+# --- offline: no server at --listen, the data dir is used directly --------------------------------
+stop_azemu
+check "offline snapshot save (no server running)" sh -c \
+  "'$AZEMU_BIN' snapshot save offline1 --data-dir '$DATA' --listen 127.0.0.1:$PORT 2>&1 | grep -q 'using --data-dir'"
+check_fails_with "offline: a bad name is refused the same way" "InvalidSnapshotName" \
+  "$AZEMU_BIN" snapshot restore ../x --data-dir "$DATA" --listen "127.0.0.1:$PORT"
+AZEMU_START_ARGS="--vm-runtime guestless" start_azemu "$DATA" "$PORT" || exit 1
+check "group create (after the offline save)" az group create -n later -l westus
+stop_azemu
+check "offline snapshot restore" "$AZEMU_BIN" snapshot restore offline1 --data-dir "$DATA" --listen "127.0.0.1:$PORT"
+AZEMU_START_ARGS="--vm-runtime guestless" start_azemu "$DATA" "$PORT" || exit 1
+check_eq "the group made after the offline save is gone" "false" az group exists -n later
+check_eq "the group from before is there" "true" az group exists -n lab
+check_eq "... and the vault's secret" "saved-value" secret_value greeting
 finish
