@@ -54,6 +54,10 @@ std::size_t recover_interrupted_work(store::Database& db, const exec::Clock& clo
 /// caller clears the tables). Returns the number of VMs. For `azemu reset`.
 std::size_t forget_all_machines(store::Database& db, ports::VmRuntime& runtime);
 
+/// Stops the guest of every running (or starting) VM in `runtime`, leaving the database as it is.
+/// Returns the number of VMs. For `azemu snapshot` (providers/compute/virtual_machines/vm_quiesce.cpp).
+std::size_t stop_running_guests(store::Database& db, ports::VmRuntime& runtime);
+
 /// Prometheus gauge lines: operations InProgress per provider, VMs per power state.
 std::string prometheus_gauges(store::Database& db);
 

@@ -3,7 +3,10 @@
 
 #include "emulator/app/config.hpp"
 #include "emulator/app/control_routes.hpp"
+#include "emulator/app/services.hpp"
+#include "emulator/error/azure_error.hpp"
 #include "emulator/http/admin_client.hpp"
+#include "emulator/json/strings.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -41,12 +44,19 @@ ControlCommand::ControlCommand(CLI::App& app, std::string& listen, std::string& 
   metrics_ = app.add_subcommand("metrics", "print the Prometheus metrics page");
   reset_ = app.add_subcommand("reset", "back to a fresh cloud: resources, directory, vaults, audit, VMs and disks");
   reset_->add_flag("--keep-identities", keep_identities_, "keep users, applications and service principals");
-  for (auto* cmd : {time_, faults_, metrics_, reset_})
+  snapshot_ = app.add_subcommand("snapshot", "the whole cloud (database, disk images): snapshot save|restore|delete NAME | list");
+  snapshot_->add_option("action", action_, "save | restore | list | delete")->required()
+      ->check(CLI::IsMember({"save", "restore", "list", "delete"}));
+  snapshot_->add_option("name", argument_, "the snapshot's name: letters, digits, '.', '_', '-'");
+  snapshot_->add_option("--data-dir", data_dir, "state directory, used directly when no azemu answers at --listen")
+      ->capture_default_str();
+  for (auto* cmd : {time_, faults_, metrics_, reset_, snapshot_})
     cmd->add_option("--listen", listen, "HOST:PORT of the running azemu")->capture_default_str();
 }
 
 bool ControlCommand::selected() const {
-  return ca_->parsed() || time_->parsed() || faults_->parsed() || metrics_->parsed() || reset_->parsed();
+  return ca_->parsed() || time_->parsed() || faults_->parsed() || metrics_->parsed() || reset_->parsed() ||
+         snapshot_->parsed();
 }
 
 int ControlCommand::run() const {
@@ -66,6 +76,19 @@ int ControlCommand::run() const {
     method = "POST";
     target = "/_azemu/reset";
     body = nlohmann::json{{"keepIdentities", keep_identities_}}.dump();
+  } else if (snapshot_->parsed()) {
+    target = "/_azemu/snapshots";
+    if (action_ != "list" && argument_.empty()) throw std::runtime_error("snapshot " + action_ + " needs a NAME");
+    if (action_ == "save") {
+      method = "POST";
+      body = nlohmann::json{{"name", argument_}}.dump();
+    } else if (action_ == "restore") {
+      method = "POST";
+      target += "/" + text::percent_encode(argument_) + "/restore";
+    } else if (action_ == "delete") {
+      method = "DELETE";
+      target += "/" + text::percent_encode(argument_);  // a bad name reaches azemu, which says why it is bad
+    }
   } else if (time_->parsed()) {
     target = "/_azemu/time";
     if (action_ == "advance") {
@@ -86,7 +109,20 @@ int ControlCommand::run() const {
       if (!argument_.empty()) target += "/" + argument_;
     }
   }
-  auto res = http::admin_request(c.listen_host(), std::to_string(c.listen_port()), method, target, body);
+  http::AdminResponse res;
+  try {
+    res = http::admin_request(c.listen_host(), std::to_string(c.listen_port()), method, target, body);
+  } catch (const std::runtime_error&) {
+    if (!snapshot_->parsed()) throw;
+    // No server: the data dir itself (nothing is running, so no guest needs stopping).
+    std::cerr << "azemu: no server at " << c.listen << "; using --data-dir " << c.data_dir_abs() << " directly\n";
+    try {
+      return snapshot_offline(c, action_, argument_);
+    } catch (const AzureError& refused) {
+      std::cerr << "azemu: " << refused.code() << ": " << refused.what() << "\n";
+      return 1;
+    }
+  }
   if (res.status >= 400) {
     std::cerr << "azemu: " << res.status << " " << res.body << "\n";
     return 1;

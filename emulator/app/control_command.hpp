@@ -4,7 +4,9 @@
 //   azemu faults add RULE_JSON | list | clear    fault rules (http/fault_rules.hpp), with hit counts
 //   azemu metrics                                the Prometheus page
 //   azemu reset [--keep-identities]              back to a fresh cloud without a restart
-// All but `ca` talk to the running server at --listen over plain HTTP.
+//   azemu snapshot save|restore|delete NAME | list   the whole cloud kept under <data-dir>/snapshots/NAME
+// All but `ca` talk to the running server at --listen over plain HTTP; `snapshot` falls back to the
+// --data-dir itself when no server answers (services.hpp snapshot_offline).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -29,6 +31,7 @@ private:
   CLI::App* faults_;
   CLI::App* metrics_;
   CLI::App* reset_;
+  CLI::App* snapshot_;
   bool keep_identities_ = false;
   std::string& listen_;
   std::string& data_dir_;

@@ -101,6 +101,21 @@ void mount_control_routes(http::Router& router, ControlDeps& d) {
     }
     return http::Reply::ok(d.reset(keep));
   });
+  local.get("/_azemu/snapshots", "AzemuListSnapshots", [&d](http::Request&) { return http::Reply::ok(d.snapshots.list()); });
+  local.post("/_azemu/snapshots", "AzemuSaveSnapshot", [&d](http::Request& req) {
+    auto body = req.json_body();
+    if (!body.is_object() || !body.contains("name") || !body["name"].is_string()) throw bad("the body must be {\"name\": \"<snapshot name>\"}");
+    for (const auto& [key, value] : body.items())
+      if (key != "name") throw bad("unknown field '" + key + "' (the body is {\"name\": \"<snapshot name>\"})");
+    return http::Reply::json(201, d.snapshots.save(body["name"].get<std::string>()));
+  });
+  local.post("/_azemu/snapshots/{name}/restore", "AzemuRestoreSnapshot", [&d](http::Request& req) {
+    return http::Reply::ok(d.snapshots.restore(req.param("name")));
+  });
+  local.del("/_azemu/snapshots/{name}", "AzemuDeleteSnapshot", [&d](http::Request& req) {
+    d.snapshots.remove(req.param("name"));
+    return http::Reply::empty(204);
+  });
   local.get("/_azemu/faults", "AzemuListFaults", [&d](http::Request&) {
     nlohmann::json value = nlohmann::json::array();
     for (const auto& r : d.faults.list()) value.push_back(http::to_json(r));

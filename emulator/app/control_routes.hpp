@@ -8,6 +8,8 @@
 //   GET    /_azemu/faults                 {"value": [rules with hit counts]}
 //   POST   /_azemu/faults                 add a rule (http/fault_rules.hpp) → 201 with its id
 //   DELETE /_azemu/faults[/{id}]          remove one rule or all
+//   GET    /_azemu/snapshots              {"value": [snapshots]}; POST {"name"} saves one → 201
+//   POST   /_azemu/snapshots/{name}/restore   the cloud as saved; DELETE /_azemu/snapshots/{name}
 #pragma once
 
 #include "emulator/audit/audit_log.hpp"
@@ -15,6 +17,7 @@
 #include "emulator/http/fault_rules.hpp"
 #include "emulator/http/request_metrics.hpp"
 #include "emulator/http/router.hpp"
+#include "emulator/snapshot/snapshots.hpp"
 
 #include <functional>
 #include <string>
@@ -30,6 +33,7 @@ struct ControlDeps {
   std::function<std::string()> service_gauges;  // extra Prometheus lines from the services (LROs, VMs)
   std::function<nlohmann::json()> readiness;    // details for /_azemu/health
   std::function<nlohmann::json(bool keep_identities)> reset;  // what was removed, and how long it took
+  snapshot::Snapshots& snapshots;
 };
 
 void mount_control_routes(http::Router& router, ControlDeps& deps);

@@ -16,6 +16,7 @@
 #include "emulator/http/router.hpp"
 #include "emulator/http/server.hpp"
 #include "emulator/log/log.hpp"
+#include "emulator/snapshot/snapshots.hpp"
 #include "emulator/store/clear_tables.hpp"
 #include "emulator/store/database.hpp"
 #include "emulator/tls/local_ca.hpp"
@@ -77,6 +78,7 @@ struct Services {
   std::unique_ptr<ports::VaultObjects> vault_objects;  // keys and secrets, for ARM's role assignment scopes
   arm::ArmDeps arm_deps;
   http::Pipeline pipeline;
+  snapshot::Snapshots snapshots;
   ControlDeps control;
 
   /// `azemu reset`: guests and disk images removed, every table emptied (the directory's kept when
@@ -116,9 +118,15 @@ struct Services {
         vault_objects(kv::make_vault_objects(db)),
         arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime, *platform_kv, sealing, *vault_objects},
         pipeline(router, verifier, clock, names),
+        snapshots(dir.path(), snapshot::data_dir_id(master_key), db, clock,
+                  {[this] { return arm::stop_running_guests(db, *vm_runtime); },
+                   [this](bool after_restore) {
+                     if (after_restore) arm::recover_interrupted_work(db, clock);
+                     return arm::resume_vms(arm_deps);
+                   }}),
         control{clock, faults, metrics, audit, dir.ca_path(), [this] { return arm::prometheus_gauges(db); },
                 [this] { return nlohmann::json{{"dataDir", dir.path()}, {"requestsServed", metrics.total()}}; },
-                [this](bool keep_identities) { return reset(keep_identities); }} {
+                [this](bool keep_identities) { return reset(keep_identities); }, snapshots} {
     aad::mount(router, aad_deps);
     arm::mount(router, arm_deps);
     kv::mount(router, kv_deps);
@@ -213,6 +221,20 @@ int print_vm_disks(const Config& config, const arm::compute::VmDisksQuery& query
   auto images = vm::disk::make_disk_images();
   auto report = arm::compute::DiskEncryptionReporter(db, files, *images, log).report(query);
   std::fputs(json ? (arm::compute::to_json(report).dump(2) + "\n").c_str() : format_vm_disks(report).c_str(), stdout);
+  return 0;
+}
+
+int snapshot_offline(const Config& config, const std::string& action, const std::string& name) {
+  DataDir dir(config.data_dir_abs());
+  store::Database db(dir.db_path(), all_migrations());
+  exec::SystemClock clock;
+  snapshot::Snapshots snapshots(dir.path(), snapshot::data_dir_id(dir.load_or_create_master_key()), db, clock, {});
+  nlohmann::json out;
+  if (action == "save") out = snapshots.save(name);
+  else if (action == "restore") out = snapshots.restore(name);
+  else if (action == "delete") snapshots.remove(name);
+  else out = snapshots.list();
+  if (!out.is_null()) std::printf("%s\n", out.dump().c_str());
   return 0;
 }
 

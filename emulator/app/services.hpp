@@ -19,6 +19,11 @@ int print_audit(const Config& config, const std::string& vault, bool json);
 /// records (text, or JSON with `json`). Throws AzureError when the VM is unknown or ambiguous.
 int print_vm_disks(const Config& config, const arm::compute::VmDisksQuery& query, bool json);
 /// `azemu approve CODE`: approves a device code in the data dir's store; returns the exit code.
+/// `azemu snapshot ACTION [NAME]` on the data dir itself, when no server answers at --listen: no
+/// guests are running, so none is stopped or booted (a later `azemu start` boots the running ones).
+/// Prints what the control API would answer; throws AzureError / std::runtime_error.
+int snapshot_offline(const Config& config, const std::string& action, const std::string& name);
+
 int approve_device_code(const Config& config, const std::string& code, const std::string& user);
 
 }  // namespace azemu::app
