@@ -12,7 +12,10 @@ namespace azemu::vm::disk {
 
 namespace {
 
-std::string priority_name(crypt_keyslot_priority priority) {
+// Takes the value as an int: a crafted LUKS2 header can carry any "priority" number, and libcryptsetup
+// hands it back unchecked; holding 5 in a crypt_keyslot_priority is undefined behaviour (UBSan, the
+// fuzz_luks_header finding now in its corpus).
+std::string priority_name(int priority) {
   switch (priority) {
     case CRYPT_SLOT_PRIORITY_IGNORE: return "ignore";
     case CRYPT_SLOT_PRIORITY_PREFER: return "prefer";
@@ -32,7 +35,7 @@ std::vector<KeyslotInfo> keyslots_of(crypt_device* cd) {
     info.unbound = status == CRYPT_SLOT_UNBOUND;
     crypt_pbkdf_type pbkdf{};
     if (crypt_keyslot_get_pbkdf(cd, slot, &pbkdf) == 0 && pbkdf.type != nullptr) info.kdf = pbkdf.type;
-    info.priority = priority_name(crypt_keyslot_get_priority(cd, slot));
+    info.priority = priority_name(static_cast<int>(crypt_keyslot_get_priority(cd, slot)));
     slots.push_back(std::move(info));
   }
   return slots;
