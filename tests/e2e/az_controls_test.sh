@@ -65,18 +65,7 @@ check "metrics show a histogram" sh -c "'$AZEMU_BIN' metrics --listen 127.0.0.1:
 check "az vm create (guestless, stopped afterwards)" az vm create -g rg1 -n vm1 --image OpenLogic:CentOS:7.2n:7.2.20160629 \
   --admin-username azureuser --generate-ssh-keys
 check "az vm stop" az vm stop -g rg1 -n vm1
-TOKEN=$(sp_token https://management.azure.com/.default)
-E2E_DIR=$E2E_DIR python3 - "$PORT" "$DATA" "$TOKEN" "$AZEMU_SUBSCRIPTION_ID" <<'PY' || not_ok "100 resource groups created for the reset"
-import os, sys
-sys.path.insert(0, os.environ["E2E_DIR"])
-port, data, token, sub = sys.argv[1:5]
-os.environ.update(PORT=port, DATA=data)
-import azemu_client as c
-for i in range(100):
-    r = c.request("PUT", "management.azure.com", f"/subscriptions/{sub}/resourcegroups/many{i}?api-version=2022-09-01",
-                  b'{"location":"westus"}', token)
-    assert r.status in (200, 201), r.body
-PY
+create_groups 100 many || not_ok "100 resource groups created for the reset"
 check_eq "groups before reset: 102" "102" az group list --query "length(@)" -o tsv
 reset_out=$(ctl reset 2>&1)
 ms=$(printf '%s' "$reset_out" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["milliseconds"]))' 2>/dev/null || echo 99999)

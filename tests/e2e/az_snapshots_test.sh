@@ -32,18 +32,7 @@ KV_TOKEN=$(sp_token https://vault.azure.net/.default)
 check "secret set (v1)" kv PUT /secrets/greeting '{"value":"saved-value"}'
 check "az vm create (guestless, running)" az vm create -g lab -n vm1 --image OpenLogic:CentOS:7.2n:7.2.20160629 \
   --admin-username azureuser --generate-ssh-keys
-TOKEN=$(sp_token https://management.azure.com/.default)
-E2E_DIR=$E2E_DIR python3 - "$PORT" "$DATA" "$TOKEN" "$AZEMU_SUBSCRIPTION_ID" <<'PY' || not_ok "100 resource groups created"
-import os, sys
-sys.path.insert(0, os.environ["E2E_DIR"])
-port, data, token, sub = sys.argv[1:5]
-os.environ.update(PORT=port, DATA=data)
-import azemu_client as c
-for i in range(100):
-    r = c.request("PUT", "management.azure.com", f"/subscriptions/{sub}/resourcegroups/many{i}?api-version=2022-09-01",
-                  b'{"location":"westus"}', token)
-    assert r.status in (200, 201), r.body
-PY
+create_groups 100 many || not_ok "100 resource groups created"
 check_eq "groups before the snapshot: 101" "101" az group list --query "length(@)" -o tsv
 
 # --- save ----------------------------------------------------------------------------------------

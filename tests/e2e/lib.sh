@@ -126,6 +126,22 @@ sp_token() {
     python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
 
+# create_groups N PREFIX: N resource groups <PREFIX>0..<PREFIX>N-1 straight through ARM (one TLS connection,
+# not N az start-ups), as the seeded service principal (after `azemu env`). Fails on any non-2xx.
+create_groups() {
+  E2E_DIR=$E2E_DIR python3 - "$PORT" "$DATA" "$(sp_token https://management.azure.com/.default)" "$AZEMU_SUBSCRIPTION_ID" "$1" "$2" <<'PY'
+import os, sys
+sys.path.insert(0, os.environ["E2E_DIR"])
+port, data, token, sub, count, prefix = sys.argv[1:7]
+os.environ.update(PORT=port, DATA=data)
+import azemu_client as c
+for i in range(int(count)):
+    r = c.request("PUT", "management.azure.com", f"/subscriptions/{sub}/resourcegroups/{prefix}{i}?api-version=2022-09-01",
+                  b'{"location":"westus"}', token)
+    assert r.status in (200, 201), r.body
+PY
+}
+
 # advance_time SECONDS: moves azemu's clock forward (needs --test-controls).
 advance_time() {
   curl -sf --noproxy '*' --cacert "$DATA/ca.pem" -X POST -H 'content-type: application/json' \
