@@ -16,6 +16,7 @@
 #include "emulator/ports/vm_runtime.hpp"
 #include "emulator/store/crypto_envelope.hpp"
 #include "emulator/store/database.hpp"
+#include "fake-arm/core/operation_faults.hpp"
 
 #include <memory>
 #include <vector>
@@ -40,6 +41,7 @@ struct ArmDeps {
   ports::PlatformKeyVault& platform_kv;  // the platform's own Key Vault calls for disk encryption
   const store::Envelope& sealing;        // the data dir's master key, for secrets ARM stores (protectedSettings)
   const ports::VaultObjects& vault_objects;  // keys and secrets, for role assignments at their scope
+  OperationFaults* lro_faults = nullptr;     // injected failLro faults (none in most unit tests)
 };
 
 /// Registers the management-host routes and the ARM not-found answer.

@@ -41,8 +41,11 @@ ControlCommand::ControlCommand(CLI::App& app, std::string& listen, std::string& 
   metrics_ = app.add_subcommand("metrics", "print the Prometheus metrics page");
   reset_ = app.add_subcommand("reset", "back to a fresh cloud: resources, directory, vaults, audit, VMs and disks");
   reset_->add_flag("--keep-identities", keep_identities_, "keep users, applications and service principals");
-  for (auto* cmd : {time_, faults_, metrics_, reset_})
+  for (auto* cmd : {time_, faults_, metrics_, reset_}) {
     cmd->add_option("--listen", listen, "HOST:PORT of the running azemu")->capture_default_str();
+    cmd->add_option("--admin-token", admin_token_, "the token azemu was started with (--admin-token)")
+        ->envname("AZEMU_ADMIN_TOKEN");
+  }
 }
 
 bool ControlCommand::selected() const {
@@ -86,7 +89,7 @@ int ControlCommand::run() const {
       if (!argument_.empty()) target += "/" + argument_;
     }
   }
-  auto res = http::admin_request(c.listen_host(), std::to_string(c.listen_port()), method, target, body);
+  auto res = http::admin_request(c.listen_host(), std::to_string(c.listen_port()), method, target, body, admin_token_);
   if (res.status >= 400) {
     std::cerr << "azemu: " << res.status << " " << res.body << "\n";
     return 1;

@@ -4,7 +4,8 @@
 //   azemu faults add RULE_JSON | list | clear    fault rules (http/fault_rules.hpp), with hit counts
 //   azemu metrics                                the Prometheus page
 //   azemu reset [--keep-identities]              back to a fresh cloud without a restart
-// All but `ca` talk to the running server at --listen over plain HTTP.
+// All but `ca` talk to the running server at --listen over plain HTTP, sending --admin-token (or
+// AZEMU_ADMIN_TOKEN) when azemu was started with one.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -34,6 +35,7 @@ private:
   std::string& data_dir_;
   std::string action_;
   std::string argument_;
+  std::string admin_token_;
 };
 
 }  // namespace azemu::app

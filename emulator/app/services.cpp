@@ -68,7 +68,12 @@ struct Services {
   auth::TokenVerifier verifier;
   http::Router router;
   http::RequestMetrics metrics;
-  http::FaultRules faults;
+  http::FaultRules faults{&clock};
+  http::VaultThrottle vault_throttle{clock};  // used only with --kv-throttling azure
+  // failLro plans: the pipeline hands it operation ids, fake-arm's polling routes and deployments act on them.
+  arm::OperationFaults lro_faults{db, clock, [this](std::string_view op, const auth::Principal& caller) {
+                                    return faults.match_lro(op, caller);
+                                  }};
   // After the router: destroyed (joined) first, so no job outlives the services it uses.
   exec::PoolJobs jobs{2};
   aad::AadDeps aad_deps;
@@ -114,7 +119,7 @@ struct Services {
         kv_deps{db, clock, names, *vaults, *directory, audit, master_key},
         platform_kv(kv::make_platform_key_vault(kv_deps)),
         vault_objects(kv::make_vault_objects(db)),
-        arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime, *platform_kv, sealing, *vault_objects},
+        arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime, *platform_kv, sealing, *vault_objects, &lro_faults},
         pipeline(router, verifier, clock, names),
         control{clock, faults, metrics, audit, dir.ca_path(), [this] { return arm::prometheus_gauges(db); },
                 [this] { return nlohmann::json{{"dataDir", dir.path()}, {"requestsServed", metrics.total()}}; },
@@ -126,6 +131,9 @@ struct Services {
     mount_control_routes(router, control);  // always on since issue 14; --test-controls is kept as a no-op
     pipeline.observe(metrics);
     pipeline.inject(faults);
+    pipeline.fail_lros(lro_faults);
+    pipeline.require_admin_token(c.admin_token);
+    if (c.kv_throttling == "azure") pipeline.throttle_vaults(vault_throttle);
   }
 };
 
