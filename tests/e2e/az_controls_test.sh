@@ -138,7 +138,7 @@ check_fails_with "a malformed tenant id is refused" "is not a GUID" \
 
 # --- 7b. --admin-token: the admin API needs the token, /_azemu/health does not -------------------
 ADMIN_TOKEN=e2e-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
-AZEMU_START_ARGS="--vm-runtime guestless --admin-token $ADMIN_TOKEN" start_azemu "$WORK/admin" "$PORT" || exit 1
+AZEMU_START_ARGS="--vm-runtime guestless --admin-token $ADMIN_TOKEN --kv-throttling azure" start_azemu "$WORK/admin" "$PORT" || exit 1
 check_eq "without the token GET /_azemu/faults is 401" "401" \
   curl -s -o /dev/null -w '%{http_code}' --noproxy '*' "http://127.0.0.1:$PORT/_azemu/faults"
 check_eq "a wrong token is 401 too" "401" \
@@ -152,5 +152,28 @@ check_fails_with "azemu faults add without the token is refused (nothing added)"
 check "azemu faults list --admin-token TOKEN" "$AZEMU_BIN" faults list --listen "127.0.0.1:$PORT" --admin-token "$ADMIN_TOKEN"
 check_eq "AZEMU_ADMIN_TOKEN works too, and the refused add changed nothing" "0" sh -c \
   "AZEMU_ADMIN_TOKEN='$ADMIN_TOKEN' '$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"value\"]))'"
+
+# --- 5c. --kv-throttling azure (same server): Key Vault's 20 key CREATEs per 10 s per vault ----------
+DATA=$WORK/admin
+eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+check "az login (throttled azemu)" az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
+TVAULT=thr$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
+check "group + vault for throttling" sh -c "az group create -n thr -l westus >/dev/null && az keyvault create -n $TVAULT -g thr -l westus >/dev/null"
+VTOKEN=$(sp_token https://vault.azure.net/.default)
+check_eq "21 key creates in 10 s: 20 pass, the 21st gets 429 Throttled with Retry-After" "201x20 429 Throttled retry" \
+  env E2E_DIR="$E2E_DIR" PORT="$PORT" DATA="$DATA" python3 - "$TVAULT" "$VTOKEN" <<'PY'
+import json, os, sys
+sys.path.insert(0, os.environ["E2E_DIR"])
+import azemu_client as c
+vault, token = sys.argv[1:3]
+codes = []
+for i in range(21):
+    r = c.request("POST", f"{vault}.vault.azure.net", f"/keys/k{i}/create?api-version=7.4", b'{"kty":"RSA","key_size":2048}', token)
+    codes.append(r.status)
+ok = codes[:20] == [200] * 20
+body = json.loads(r.body)
+retry = "retry-after" in r.headers
+print(("201x20" if ok else f"codes {codes}") + f" {r.status} {body['error']['code']}" + (" retry" if retry else ""))
+PY
 stop_azemu
 finish
