@@ -99,18 +99,24 @@ void mount_control_routes(http::Router& router, ControlDeps& d) {
     } else if (!body.is_object()) {
       throw bad("the body must be an object: {\"keepIdentities\": true|false}");
     }
+    std::lock_guard one_at_a_time(d.whole_cloud);
     return http::Reply::ok(d.reset(keep));
   });
-  local.post("/_azemu/seed", "AzemuApplySeed", [&d](http::Request& req) { return http::Reply::ok(d.seed(req.body)); });
+  local.post("/_azemu/seed", "AzemuApplySeed", [&d](http::Request& req) {
+    std::lock_guard one_at_a_time(d.whole_cloud);
+    return http::Reply::ok(d.seed(req.body));
+  });
   local.get("/_azemu/snapshots", "AzemuListSnapshots", [&d](http::Request&) { return http::Reply::ok(d.snapshots.list()); });
   local.post("/_azemu/snapshots", "AzemuSaveSnapshot", [&d](http::Request& req) {
     auto body = req.json_body();
     if (!body.is_object() || !body.contains("name") || !body["name"].is_string()) throw bad("the body must be {\"name\": \"<snapshot name>\"}");
     for (const auto& [key, value] : body.items())
       if (key != "name") throw bad("unknown field '" + key + "' (the body is {\"name\": \"<snapshot name>\"})");
+    std::lock_guard one_at_a_time(d.whole_cloud);
     return http::Reply::json(201, d.snapshots.save(body["name"].get<std::string>()));
   });
   local.post("/_azemu/snapshots/{name}/restore", "AzemuRestoreSnapshot", [&d](http::Request& req) {
+    std::lock_guard one_at_a_time(d.whole_cloud);
     return http::Reply::ok(d.snapshots.restore(req.param("name")));
   });
   local.del("/_azemu/snapshots/{name}", "AzemuDeleteSnapshot", [&d](http::Request& req) {

@@ -23,6 +23,7 @@
 #include "emulator/snapshot/snapshots.hpp"
 
 #include <functional>
+#include <mutex>
 #include <string>
 
 namespace azemu::app {
@@ -38,6 +39,9 @@ struct ControlDeps {
   std::function<nlohmann::json(bool keep_identities)> reset;  // what was removed, and how long it took
   std::function<nlohmann::json(const std::string& text)> seed;  // a seed document applied: counts per section
   snapshot::Snapshots& snapshots;
+  // Reset, seed and snapshot save/restore/delete change the whole cloud: one at a time, so a reset
+  // cannot empty tables under a restore or a seed half-apply into a cloud being restored.
+  std::mutex whole_cloud{};
 };
 
 void mount_control_routes(http::Router& router, ControlDeps& deps);
