@@ -3,21 +3,14 @@
 # that az's own retry rides out, a fault az reports as Azure's error, time travel past a soft-deleted
 # vault's purge date, metrics that move with the traffic, and bad rules refused without a change.
 source "$(dirname "$0")/lib.sh"
-require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-controls-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
-AZEMU_START_ARGS="--vm-runtime guestless" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
-ctl() { "$AZEMU_BIN" "$1" --listen "127.0.0.1:$PORT" "${@:2}"; }
+e2e_setup "controls" --runtime guestless
 
 # --- 1. the CA, over plain HTTP and offline ------------------------------------------------------
 check_eq "GET http://.../_azemu/ca.pem equals the CA" "$(cat "$DATA/ca.pem")" \
   curl -sf --noproxy '*' "http://127.0.0.1:$PORT/_azemu/ca.pem"
 check_eq "azemu ca equals the CA" "$(cat "$DATA/ca.pem")" "$AZEMU_BIN" ca --data-dir "$DATA"
 check_eq "GET /_azemu/health says ready" "ready" sh -c \
-  "curl -sf --noproxy '*' http://127.0.0.1:$PORT/_azemu/health | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"status\"])'"
+  "curl -sf --noproxy '*' http://127.0.0.1:$PORT/_azemu/health | jq -r .status"
 
 check "azemu env --host NAME points the proxy at that name (clients in a container network)" sh -c \
   "'$AZEMU_BIN' env --data-dir '$DATA' --listen 0.0.0.0:$PORT --host azemu.test | grep -qx \"export HTTPS_PROXY='http://azemu.test:$PORT'\""
@@ -27,13 +20,12 @@ check "az login" az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_C
 # --- 5. faults -----------------------------------------------------------------------------------
 check_fails_with "an unknown rule field is refused" "InvalidFaultRule.*unknown field 'sttus'" \
   ctl faults add '{"sttus":500}'
-check_eq "... and changes nothing" "0" sh -c \
-  "'$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"value\"]))'"
+fault_rules() { ctl faults list | jq "$1"; }
+check_eq "... and changes nothing" "0" fault_rules '.value | length'
 check "faults add: one 429 with Retry-After on group PUT" \
   ctl faults add '{"method":"PUT","path":"/subscriptions/*/resourcegroups/*","status":429,"retryAfter":1,"count":1}'
 check "az group create succeeds through az's own retry of the 429" az group create -n rg1 -l westus
-check_eq "the rule was hit once" "1" sh -c \
-  "'$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"value\"][0][\"hits\"])'"
+check_eq "the rule was hit once" "1" fault_rules '.value[0].hits'
 check "faults clear" ctl faults clear
 check "faults add: a 409 Conflict with a message on group PUT" \
   ctl faults add '{"method":"PUT","path":"*/resourcegroups/rg2","status":409,"code":"ScopeLocked","message":"Injected lock for the exercise."}'
@@ -68,7 +60,7 @@ check "az vm stop" az vm stop -g rg1 -n vm1
 create_groups 100 many || not_ok "100 resource groups created for the reset"
 check_eq "groups before reset: 102" "102" az group list --query "length(@)" -o tsv
 reset_out=$(ctl reset 2>&1)
-ms=$(printf '%s' "$reset_out" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["milliseconds"]))' 2>/dev/null || echo 99999)
+ms=$(printf '%s' "$reset_out" | jq '.milliseconds | floor' 2>/dev/null || echo 99999)
 if [ "$ms" -lt 1000 ]; then ok "azemu reset with 100 groups and a stopped VM took ${ms} ms (< 1 s)"; else not_ok "reset took ${ms} ms" "$reset_out"; fi
 check_eq "after reset: no groups" "0" az group list --query "length(@)" -o tsv
 check_eq "after reset: the seeded service principal is back (Graph)" "$AZEMU_CLIENT_ID" \

@@ -5,14 +5,7 @@
 # (PowerState/running, agent ready), run-command works and the file is still on the data disk.
 # Usage: az_vm_restart_test.sh   (AZEMU_BIN from ctest)
 source "$(dirname "$0")/lib.sh"
-require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-vm-restart-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
-AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode proxy --az-profile latest)"
-echo "# azemu on port $PORT, data $DATA"
+e2e_setup "vm-restart" --runtime uml -- --mode proxy --az-profile latest
 check "az login --service-principal" \
   az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
 check "group create" az group create -n rg -l westus
