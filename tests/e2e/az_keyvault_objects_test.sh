@@ -50,7 +50,7 @@ check "key download (PEM)" az keyvault key download "${V[@]}" -n rsa1 -f "$WORK/
 check "key download (DER)" az keyvault key download "${V[@]}" -n rsa1 -f "$WORK/rsa1.der" -e DER
 check "PEM and DER hold the same public key" \
   bash -c "openssl pkey -pubin -in '$WORK/rsa1.pem' -outform DER | cmp - '$WORK/rsa1.der'"
-N_SHOWN=$(az keyvault key show "${V[@]}" -n rsa1 --query key.n -o tsv 2>/dev/null | base64 -d | od -An -v -tx1 |
+N_SHOWN=$(az keyvault key show "${V[@]}" -n rsa1 --query key.n -o json 2>/dev/null | jq -r . | base64 -d | od -An -v -tx1 |
   tr -d ' \n' | tr a-f A-F)
 check_eq "the downloaded key's modulus is the key's n" "Modulus=$N_SHOWN" openssl rsa -pubin -in "$WORK/rsa1.pem" -noout -modulus
 
