@@ -53,6 +53,8 @@ public:
   store::Database& db() { return *db_; }
   const std::string& master_key() const { return master_key_; }
   kv::KvDeps& deps() { return *deps_; }
+  /// The services the routes use (the platform's calls share them).
+  kv::DataPlane& plane() { return *plane_; }
 
 private:
   std::string dir_;
@@ -65,6 +67,7 @@ private:
   std::unique_ptr<auth::TokenVerifier> verifier_;
   http::Router router_;
   std::unique_ptr<kv::KvDeps> deps_;
+  std::unique_ptr<kv::DataPlane> plane_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };
 
