@@ -4,14 +4,15 @@
 
 #include "emulator/json/strings.hpp"
 #include "fake-keyvault/common/kv_auth_policy.hpp"
+#include "fake-keyvault/common/request_transaction.hpp"
 #include "fake-keyvault/errors.hpp"
 
 #include <chrono>
 
 namespace azemu::kv {
 
-http::Reply run_audited(KvDeps& deps, audit::KeyVaultCall row, const std::string& base, const Admission& admit,
-                        const std::function<http::Reply(VaultContext&)>& body) {
+http::Reply run_audited(KvDeps& deps, audit::KeyVaultCall row, const std::string& base, bool writes,
+                        const Admission& admit, const std::function<http::Reply(VaultContext&)>& body) {
   const auto started = std::chrono::steady_clock::now();
   VaultContext ctx;
   auto write = [&](int status) {
@@ -31,7 +32,7 @@ http::Reply run_audited(KvDeps& deps, audit::KeyVaultCall row, const std::string
     ctx.api_version = row.api_version;
     ctx.principal = row.caller;
     ctx.now = deps.clock.now_unix();
-    http::Reply reply = body(ctx);
+    http::Reply reply = writes ? request_transaction(deps.db, [&] { return body(ctx); }) : body(ctx);
     write(reply.status);
     return reply;
   } catch (const AzureError& e) {
@@ -66,7 +67,7 @@ http::Handler audited(KvDeps& deps, Operation op, KvHandler handler) {
       r.rbac = decision.rbac;
       if (!decision.allowed) throw_denied(vault, caller, op, object_name, decision.rbac);
     };
-    return run_audited(deps, std::move(row), "https://" + req.host + req.port_suffix, admit,
+    return run_audited(deps, std::move(row), "https://" + req.host + req.port_suffix, op.writes(), admit,
                        [&](VaultContext& ctx) { return handler(ctx, req); });
   };
 }

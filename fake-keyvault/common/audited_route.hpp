@@ -22,10 +22,11 @@ using KvHandler = std::function<http::Reply(VaultContext&, http::Request&)>;
 using Admission = std::function<void(const ports::VaultInfo& vault, audit::KeyVaultCall& row)>;
 
 /// Runs `body` for the call `row` describes (vault_name, caller, api_version filled; the vault's name and id are
-/// added here), ids printed under `base`. The audit row is written whatever the outcome; errors go on unchanged
-/// for the caller (the pipeline's one catch site, or the platform's translation).
-http::Reply run_audited(KvDeps& deps, audit::KeyVaultCall row, const std::string& base, const Admission& admit,
-                        const std::function<http::Reply(VaultContext&)>& body);
+/// added here), ids printed under `base`; with `writes`, inside one transaction (request_transaction.hpp). The
+/// audit row is written whatever the outcome; errors go on unchanged for the caller (the pipeline's one catch
+/// site, or the platform's translation).
+http::Reply run_audited(KvDeps& deps, audit::KeyVaultCall row, const std::string& base, bool writes,
+                        const Admission& admit, const std::function<http::Reply(VaultContext&)>& body);
 
 /// The routed form: the row from the request, admission by tenant and the route's Operation.
 http::Handler audited(KvDeps& deps, Operation op, KvHandler handler);

@@ -107,6 +107,7 @@ private:
   /// outcome), and hands any refusal back as a PlatformVaultError with the vault's code and message.
   void call(const cloud::VaultObjectUrl& u, const std::string& url, const char* operation,
             const std::function<void(VaultContext&)>& body) {
+    const bool writes = std::string(operation) == "SecretSet";
     auth::Principal platform;
     platform.object_id = ports::kPlatformObjectId;
     platform.app_id = ports::kPlatformAppId;
@@ -128,7 +129,7 @@ private:
                              "match " + vault.resource_id + "'s true resource id.");
     };
     try {
-      run_audited(plane_.deps, std::move(row), u.base, admit, [&](VaultContext& ctx) {
+      run_audited(plane_.deps, std::move(row), u.base, writes, admit, [&](VaultContext& ctx) {
         body(ctx);
         return http::Reply{};
       });
