@@ -55,6 +55,7 @@ public:
   kv::KvDeps& deps() { return *deps_; }
   /// The services the routes use (the platform's calls share them).
   kv::DataPlane& plane() { return *plane_; }
+  http::Pipeline& pipeline() { return *pipeline_; }
 
 private:
   std::string dir_;
