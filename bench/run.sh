@@ -7,16 +7,17 @@
 #      shape (goal: azemu >= 2x)
 #   5. Key Vault RSA-2048 unwrapKey and sign over keep-alive HTTPS, 16 connections, with the server's
 #      CPU use: ops/s per server core as a ratio to `openssl speed rsa2048` sign/s (goal 0.7)
-# Needs: build/bin/azemu, wrk, python3, curl, node + npm (installs bench/node_modules on first run).
+# Needs: build/bin/azemu, wrk, python3, curl, jq, node + npm (installs bench/node_modules on first run).
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$BENCH/.." && pwd)
-AZEMU=${AZEMU_BIN:-$ROOT/build/bin/azemu}
+# The e2e helpers: free_port, wait_ready / wait_line, sp_token, jwt_claim (AZEMU_BIN defaults to build/bin/azemu).
+source "$BENCH/../tests/e2e/lib.sh"
+AZEMU=$AZEMU_BIN
 DURATION=${BENCH_DURATION:-10s}
 WORK=$(mktemp -d /tmp/azemu-bench-XXXXXX)
 DATA=$WORK/data
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-MOCK_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(free_port)
+MOCK_PORT=$(free_port)
 command -v wrk > /dev/null || { echo "bench needs wrk (apt-get install wrk)" >&2; exit 1; }
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2> /dev/null || true; done; }
@@ -26,7 +27,7 @@ echo "== azemu bench $(date -u +%FT%TZ) on $(nproc) cores, $(uname -r)"
 # First start creates the data dir (keys, CA, seed) and is not measured.
 "$AZEMU" start --data-dir "$DATA" --listen "127.0.0.1:$PORT" --log-level off > "$WORK/first.out" &
 FIRST=$!
-timeout 20 grep -q -m1 "azemu ready" <(tail -F -n +1 "$WORK/first.out" 2> /dev/null)
+wait_ready "$WORK/first.out"
 kill -TERM "$FIRST"; wait "$FIRST" || true
 
 echo "-- 1. start-to-ready on an existing data dir (20 runs)"
@@ -48,18 +49,14 @@ PY
 "$AZEMU" start --data-dir "$DATA" --listen "127.0.0.1:$PORT" --log-level off > "$WORK/server.out" &
 SERVER=$!
 PIDS+=("$SERVER")
-timeout 20 grep -q -m1 "azemu ready" <(tail -F -n +1 "$WORK/server.out" 2> /dev/null)
+wait_ready "$WORK/server.out"
 eval "$("$AZEMU" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
 
 echo "-- 2. idle RSS"
 grep VmRSS "/proc/$SERVER/status" | awk '{printf "idle RSS: %.1f MB\n", $2/1024}'
 
 CURL=(curl -sf --noproxy '*' --cacert "$DATA/ca.pem")
-TOKEN=$("${CURL[@]}" "https://localhost:$PORT/$AZEMU_TENANT_ID/oauth2/v2.0/token" \
-  --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$AZEMU_CLIENT_ID" \
-  --data-urlencode "client_secret=$AZEMU_CLIENT_SECRET" \
-  --data-urlencode "scope=https://management.core.windows.net//.default" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+TOKEN=$(sp_token "https://management.core.windows.net//.default")
 RG_URL="https://localhost:$PORT/subscriptions/$AZEMU_SUBSCRIPTION_ID/resourcegroups/benchGroup?api-version=2021-04-01"
 "${CURL[@]}" -X PUT -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"location":"westus"}' "$RG_URL" > /dev/null
 
@@ -73,7 +70,7 @@ LUA
 wrk -t2 -c16 -d"$DURATION" --latency -s "$WORK/get.lua" "$RG_URL" | grep -E "Requests/sec|Latency  |99%|non-2xx|Socket errors"
 
 echo "-- 4. client_credentials token issuance, 16 connections, $DURATION each"
-BODY="grant_type=client_credentials&client_id=$AZEMU_CLIENT_ID&client_secret=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$AZEMU_CLIENT_SECRET")&scope=https%3A%2F%2Fmanagement.core.windows.net%2F%2F.default"
+BODY="grant_type=client_credentials&client_id=$AZEMU_CLIENT_ID&client_secret=$(jq -rn --arg s "$AZEMU_CLIENT_SECRET" '$s | @uri')&scope=https%3A%2F%2Fmanagement.core.windows.net%2F%2F.default"
 cat > "$WORK/token.lua" <<LUA
 wrk.method = "POST"
 wrk.body = "$BODY"
@@ -89,25 +86,20 @@ wrk -t2 -c16 -d"$DURATION" -s "$WORK/token.lua" "https://localhost:$PORT/$AZEMU_
 if [ ! -d "$BENCH/node_modules/oauth2-mock-server" ]; then (cd "$BENCH" && npm install --no-audit --no-fund > /dev/null); fi
 node "$BENCH/oauth2_mock.mjs" "$MOCK_PORT" > "$WORK/mock.out" &
 PIDS+=("$!")
-timeout 20 grep -q -m1 "ready" <(tail -F -n +1 "$WORK/mock.out" 2> /dev/null)
+wait_line "$WORK/mock.out" ready
 echo "oauth2-mock-server $(node -p "require('$BENCH/node_modules/oauth2-mock-server/package.json').version") (plain HTTP, RS256, accepts any client):"
 wrk -t2 -c16 -d"$DURATION" -s "$WORK/token.lua" "http://127.0.0.1:$MOCK_PORT/token" | grep -E "Requests/sec|non-2xx|Socket errors"
 
 echo "-- 5. Key Vault RSA-2048 unwrapKey and sign, keep-alive HTTPS, 16 connections, $DURATION each"
 if getent hosts "benchkv.vault.azemu.localhost" > /dev/null; then
-  OID=$(python3 -c 'import base64,json,sys; p=sys.argv[1].split(".")[1]; p+="="*(-len(p)%4); print(json.loads(base64.urlsafe_b64decode(p))["oid"])' "$TOKEN")
+  OID=$(jwt_claim "$TOKEN" oid)
   MGMT="https://localhost:$PORT/subscriptions/$AZEMU_SUBSCRIPTION_ID/resourceGroups/benchGroup/providers/Microsoft.KeyVault/vaults/benchkv?api-version=2022-07-01"
   "${CURL[@]}" -X PUT -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' "$MGMT" -d "{\"location\":\"westus\",\"properties\":{\"tenantId\":\"$AZEMU_TENANT_ID\",\"sku\":{\"family\":\"A\",\"name\":\"standard\"},\"accessPolicies\":[{\"tenantId\":\"$AZEMU_TENANT_ID\",\"objectId\":\"$OID\",\"permissions\":{\"keys\":[\"all\"]}}]}}" > /dev/null
   KV_HOST="benchkv.vault.azemu.localhost:$PORT"
-  KV_TOKEN=$("${CURL[@]}" "https://localhost:$PORT/$AZEMU_TENANT_ID/oauth2/v2.0/token" \
-    --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$AZEMU_CLIENT_ID" \
-    --data-urlencode "client_secret=$AZEMU_CLIENT_SECRET" --data-urlencode "scope=https://vault.azemu.localhost:$PORT/.default" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  KV_TOKEN=$(sp_token "https://vault.azemu.localhost:$PORT/.default")
   KCURL=(curl -sf --noproxy '*' --cacert "$DATA/ca.pem" -H "Authorization: Bearer $KV_TOKEN" -H 'content-type: application/json')
-  KID=$("${KCURL[@]}" -X POST "https://$KV_HOST/keys/bench/create?api-version=7.4" -d '{"kty":"RSA","key_size":2048}' |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["key"]["kid"])')
-  WRAPPED=$("${KCURL[@]}" -X POST "$KID/wrapkey?api-version=7.4" -d '{"alg":"RSA-OAEP","value":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}' |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["value"])')
+  KID=$("${KCURL[@]}" -X POST "https://$KV_HOST/keys/bench/create?api-version=7.4" -d '{"kty":"RSA","key_size":2048}' | jq -r .key.kid)
+  WRAPPED=$("${KCURL[@]}" -X POST "$KID/wrapkey?api-version=7.4" -d '{"alg":"RSA-OAEP","value":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}' | jq -r .value)
   OPENSSL_SIGN=$(openssl speed -seconds 3 rsa2048 2> /dev/null | awk '/^rsa 2048/ {print $6}')
   echo "openssl speed rsa2048 (one core, same machine): $OPENSSL_SIGN sign/s"
   TICKS=$(getconf CLK_TCK)

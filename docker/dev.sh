@@ -57,7 +57,7 @@ SANITIZED_CI_TARGETS=(emulator_tests fake_aad_tests fake_keyvault_tests fuzz_jwt
 SANITIZED_CI_TESTS='^(emulator_tests|fake_aad_tests|fake_keyvault_tests|fuzz_jwt_verify|fuzz_odata_filter|fuzz_jwk_import|fuzz_luks_header)$'
 
 # Tests drive the real az CLI; cloud mode needs *.localhost to resolve (libnss-myhostname).
-TEST_PACKAGES=(azure-cli libnss-myhostname curl python3 openssh-client wrk)
+TEST_PACKAGES=(azure-cli libnss-myhostname curl jq python3 openssh-client wrk)
 
 install_missing() {
   local missing=()

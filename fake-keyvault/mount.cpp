@@ -18,19 +18,11 @@ namespace azemu::kv {
 namespace {
 constexpr const char* kAction = "Microsoft.KeyVault/vaults/";
 
-/// Services and handlers of one mount. Owned by the route closures (shared_ptr) because the
-/// router's handlers are the only thing that outlives mount(); there is no other owner to hand
-/// them to without changing the composition root.
+/// The handlers of one mount over the shared services. Owned by the route closures (shared_ptr): the router's
+/// handlers are the only thing that outlives mount().
 struct Mounted {
-  explicit Mounted(KvDeps& d)
-      : envelope(d.master_key), key_store(d.db), keys(key_store, envelope), key_handlers(keys),
-        secret_store(d.db), secrets(secret_store, envelope), secret_handlers(secrets) {}
-  store::Envelope envelope;
-  KeyStore key_store;
-  KeyService keys;
+  explicit Mounted(DataPlane& plane) : key_handlers(plane.keys), secret_handlers(plane.secrets) {}
   KeyHandlers key_handlers;
-  SecretStore secret_store;
-  SecretService secrets;
   SecretHandlers secret_handlers;
 };
 
@@ -42,8 +34,9 @@ Operation secret_op(const char* audit, const char* permission, const char* actio
 }
 }  // namespace
 
-void mount(http::Router& router, KvDeps& deps) {
-  auto m = std::make_shared<Mounted>(deps);
+void mount(http::Router& router, DataPlane& plane) {
+  KvDeps& deps = plane.deps;
+  auto m = std::make_shared<Mounted>(plane);
   auto keys = [m](http::Reply (KeyHandlers::*fn)(VaultContext&, http::Request&)) -> KvHandler {
     return [m, fn](VaultContext& c, http::Request& r) { return (m->key_handlers.*fn)(c, r); };
   };

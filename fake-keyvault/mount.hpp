@@ -10,7 +10,10 @@
 #include "emulator/http/router.hpp"
 #include "emulator/ports/directory.hpp"
 #include "emulator/ports/vaults.hpp"
+#include "emulator/store/crypto_envelope.hpp"
 #include "emulator/store/database.hpp"
+#include "fake-keyvault/keys/key_service.hpp"
+#include "fake-keyvault/secrets/secret_service.hpp"
 
 #include <string>
 #include <vector>
@@ -32,7 +35,26 @@ struct KvDeps {
   const std::string& master_key;
 };
 
-/// Registers the vault-host routes (with the 401 challenge) and the vault not-found answer.
-void mount(http::Router& router, KvDeps& deps);
+/// The data plane's services over one KvDeps, made once by the composition root: one envelope, one key store and
+/// KeyService (one parsed-key cache), one secret store and SecretService. The routes (mount) and the platform's
+/// calls (make_platform_key_vault, platform/platform_key_vault.hpp) share it.
+struct DataPlane {
+  explicit DataPlane(KvDeps& d)
+      : deps(d), envelope(d.master_key), key_store(d.db), keys(key_store, envelope), secret_store(d.db),
+        secrets(secret_store, envelope) {}
+  DataPlane(const DataPlane&) = delete;
+  DataPlane& operator=(const DataPlane&) = delete;
+
+  KvDeps& deps;
+  store::Envelope envelope;
+  KeyStore key_store;
+  KeyService keys;
+  SecretStore secret_store;
+  SecretService secrets;
+};
+
+/// Registers the vault-host routes (with the 401 challenge) and the vault not-found answer. `plane` outlives the
+/// router.
+void mount(http::Router& router, DataPlane& plane);
 
 }  // namespace azemu::kv

@@ -84,6 +84,7 @@ struct Services {
   exec::PoolJobs jobs{2};
   aad::AadDeps aad_deps;
   kv::KvDeps kv_deps;
+  kv::DataPlane kv_plane;  // Key Vault's services (one key cache): its routes and the platform's calls share them
   std::unique_ptr<ports::PlatformKeyVault> platform_kv;
   std::unique_ptr<ports::VaultObjects> vault_objects;  // keys and secrets, for ARM's role assignment scopes
   arm::ArmDeps arm_deps;
@@ -142,7 +143,8 @@ struct Services {
         verifier(signing_key, [this](std::string_view tid) { return directory->tenant_exists(tid); }),
         aad_deps{db, clock, signing_key, names},
         kv_deps{db, clock, names, *vaults, *directory, audit, master_key},
-        platform_kv(kv::make_platform_key_vault(kv_deps)),
+        kv_plane(kv_deps),
+        platform_kv(kv::make_platform_key_vault(kv_plane)),
         vault_objects(kv::make_vault_objects(db)),
         arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime, *platform_kv, sealing, *vault_objects, &lro_faults},
         pipeline(router, verifier, clock, names),
@@ -158,7 +160,7 @@ struct Services {
                 [this](const std::string& text) { return apply_seed(text); }, snapshots} {
     aad::mount(router, aad_deps);
     arm::mount(router, arm_deps);
-    kv::mount(router, kv_deps);
+    kv::mount(router, kv_plane);
     mount_admin(router, audit, disk_report);
     mount_control_routes(router, control);  // always on since issue 14; --test-controls is kept as a no-op
     pipeline.observe(metrics);

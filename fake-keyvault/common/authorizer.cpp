@@ -8,6 +8,13 @@
 
 namespace azemu::kv {
 
+bool Operation::writes() const {
+  for (const char* read : {"get", "list", "backup", "encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey",
+                           "release", "getrotationpolicy"})
+    if (permission == read) return false;
+  return true;
+}
+
 namespace {
 const std::vector<std::string>& permissions_of(const ports::VaultAccessPolicy& p, const std::string& collection) {
   if (collection == "keys") return p.keys;

@@ -18,6 +18,10 @@ struct Operation {
   std::string permission;   // access-policy permission: "wrapKey"
   std::string data_action;  // RBAC: "Microsoft.KeyVault/vaults/keys/wrap/action"
   std::string object_param; // route parameter naming the object ("key-name"), empty for collection ops
+
+  /// Whether the operation changes the vault's objects: everything but reads, backups and the cryptographic
+  /// operations. Its store calls then share one transaction (request_transaction.hpp).
+  bool writes() const;
 };
 
 struct AuthzDecision {

@@ -2,7 +2,8 @@
 #include "fake-keyvault/common/kv_auth_policy.hpp"
 
 #include "emulator/json/strings.hpp"
-#include "fake-keyvault/common/audit_record.hpp"
+#include "emulator/audit/key_vault_event.hpp"
+#include "fake-keyvault/common/vault_context.hpp"
 #include "fake-keyvault/errors.hpp"
 
 namespace azemu::kv {
@@ -50,8 +51,13 @@ std::shared_ptr<const http::AuthPolicy> kv_auth_policy(KvDeps& deps) {
                                          f == auth::AuthFailure::bad_signature
                                      ? nullptr
                                      : &r.principal;
-    record_audit(deps, req, &*vault, "Authentication", 401, who, std::nullopt, false, "", nlohmann::json::object(),
-                 0);
+    audit::KeyVaultCall row = audit::from_request(req);
+    row.operation = "Authentication";
+    row.vault_name = vault->name;
+    row.resource_id = vault->resource_id;
+    if (row.api_version.empty()) row.api_version = kDefaultApiVersion;
+    row.caller = who;
+    deps.audit.record(audit::key_vault_event(row, 401, 0, deps.clock));
     return e;
   };
   return policy;

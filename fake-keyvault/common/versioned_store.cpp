@@ -2,6 +2,7 @@
 #include "fake-keyvault/common/versioned_store.hpp"
 
 #include "emulator/json/strings.hpp"
+#include "fake-keyvault/common/request_transaction.hpp"
 
 namespace azemu::kv {
 
@@ -35,7 +36,7 @@ std::optional<StoredObject> VersionedStore::object(const std::string& vault, con
 void VersionedStore::add_versions(const std::string& vault, const std::string& name,
                                   const std::vector<StoredVersion>& vs) {
   std::string lc = text::to_lower(name);
-  db_.write([&](store::Connection& c) {
+  store_write(db_, [&](store::Connection& c) {
     c.run("INSERT OR IGNORE INTO " + objects_ + " (vault, name_lc, name) VALUES (?, ?, ?)", vault, lc, name);
     std::int64_t seq = 0;
     {
@@ -87,7 +88,7 @@ std::vector<std::pair<StoredObject, StoredVersion>> VersionedStore::latest_all(c
 
 bool VersionedStore::update_meta(const std::string& vault, const std::string& name, const std::string& version,
                                  const nlohmann::json& meta) {
-  return db_.write([&](store::Connection& c) {
+  return store_write(db_, [&](store::Connection& c) {
     return c.run("UPDATE " + versions_ + " SET meta = ? WHERE vault = ? AND name_lc = ? AND version = ?",
                  meta.dump(), vault, text::to_lower(name), text::to_lower(version)) > 0;
   });
@@ -95,7 +96,7 @@ bool VersionedStore::update_meta(const std::string& vault, const std::string& na
 
 void VersionedStore::set_deleted(const std::string& vault, const std::string& name,
                                  std::optional<std::int64_t> deleted, std::optional<std::int64_t> purge_at) {
-  db_.write([&](store::Connection& c) {
+  store_write(db_, [&](store::Connection& c) {
     auto s = c.prepare("UPDATE " + objects_ + " SET deleted_date = ?, scheduled_purge = ? WHERE vault = ? AND name_lc = ?");
     if (deleted) s.bind(1, *deleted); else s.bind(1, nullptr);
     if (purge_at) s.bind(2, *purge_at); else s.bind(2, nullptr);
@@ -105,7 +106,7 @@ void VersionedStore::set_deleted(const std::string& vault, const std::string& na
 }
 
 void VersionedStore::set_extra(const std::string& vault, const std::string& name, const nlohmann::json& extra) {
-  db_.write([&](store::Connection& c) {
+  store_write(db_, [&](store::Connection& c) {
     c.run("UPDATE " + objects_ + " SET extra = ? WHERE vault = ? AND name_lc = ?", extra.dump(), vault,
           text::to_lower(name));
   });
@@ -113,7 +114,7 @@ void VersionedStore::set_extra(const std::string& vault, const std::string& name
 
 void VersionedStore::purge(const std::string& vault, const std::string& name) {
   std::string lc = text::to_lower(name);
-  db_.write([&](store::Connection& c) {
+  store_write(db_, [&](store::Connection& c) {
     c.run("DELETE FROM " + versions_ + " WHERE vault = ? AND name_lc = ?", vault, lc);
     c.run("DELETE FROM " + objects_ + " WHERE vault = ? AND name_lc = ?", vault, lc);
   });
@@ -127,7 +128,7 @@ int VersionedStore::sweep(const std::string& vault, std::int64_t now) {
                               vault, now);
     if (!s.step()) return 0;
   }
-  return db_.write([&](store::Connection& c) {
+  return store_write(db_, [&](store::Connection& c) {
     c.run("DELETE FROM " + versions_ + " WHERE (vault, name_lc) IN (SELECT vault, name_lc FROM " + objects_ +
               " WHERE vault = ? AND scheduled_purge IS NOT NULL AND scheduled_purge <= ?)",
           vault, now);

@@ -63,20 +63,13 @@ void check_usable(const KeyVersion& k, KeyOp op, std::int64_t now) {
 }
 }  // namespace
 
-KeyObject KeyService::active(const VaultContext& ctx, const std::string& name) {
-  store_.sweep(ctx.vault.name, ctx.now);
-  auto o = store_.find(ctx.vault.name, name);
-  if (!o || o->deleted_date) throw errors::object_not_found("key", name);
-  return *o;
-}
+KeyService::KeyService(KeyStore& store, const store::Envelope& envelope)
+    : ObjectLifecycle(store, envelope, "key", kBackupAad) {}
 
 KeyVersion KeyService::store_new_version(const VaultContext& ctx, const std::string& name, KeyVersion k,
                                          const std::string& private_der, const nlohmann::json& attributes) {
   validate_object_name(name);
-  store_.sweep(ctx.vault.name, ctx.now);
-  auto existing = store_.find(ctx.vault.name, name);
-  if (existing && existing->deleted_date) throw errors::deleted_but_recoverable("Key", existing->name);
-  k.name = existing ? existing->name : name;
+  k.name = name_for_new_version(ctx, name);
   k.version = new_version();
   k.attributes.created = k.attributes.updated = ctx.now;
   apply_attributes(attributes, k.attributes);
@@ -118,22 +111,7 @@ KeyVersion KeyService::import(const VaultContext& ctx, const std::string& name, 
 }
 
 KeyVersion KeyService::get(const VaultContext& ctx, const std::string& name, const std::string& version) {
-  active(ctx, name);
-  auto v = store_.version(ctx.vault.name, name, version);
-  if (!v) throw errors::object_not_found("key", version.empty() ? name : name + "/" + version);
-  return *v;
-}
-
-std::vector<KeyVersion> KeyService::list(const VaultContext& ctx) {
-  store_.sweep(ctx.vault.name, ctx.now);
-  std::vector<KeyVersion> out;
-  for (auto& o : store_.list(ctx.vault.name, false)) out.push_back(std::move(o.latest));
-  return out;
-}
-
-std::vector<KeyVersion> KeyService::list_versions(const VaultContext& ctx, const std::string& name) {
-  active(ctx, name);
-  return store_.versions(ctx.vault.name, name);
+  return stored_version(ctx, name, version);
 }
 
 KeyVersion KeyService::update(const VaultContext& ctx, const std::string& name, const std::string& version,
@@ -147,63 +125,18 @@ KeyVersion KeyService::update(const VaultContext& ctx, const std::string& name, 
   return k;
 }
 
-KeyObject KeyService::remove(const VaultContext& ctx, const std::string& name) {
-  KeyObject o = active(ctx, name);
-  o.deleted_date = ctx.now;
-  o.scheduled_purge = ctx.now + std::int64_t{86400} * ctx.vault.soft_delete_retention_days;
-  store_.set_deleted(ctx.vault.name, name, o.deleted_date, o.scheduled_purge);
-  return o;
-}
-
-KeyObject KeyService::get_deleted(const VaultContext& ctx, const std::string& name) {
-  store_.sweep(ctx.vault.name, ctx.now);
-  auto o = store_.find(ctx.vault.name, name);
-  if (!o || !o->deleted_date) throw errors::deleted_not_found("key", name);
-  return *o;
-}
-
-std::vector<KeyObject> KeyService::list_deleted(const VaultContext& ctx) {
-  store_.sweep(ctx.vault.name, ctx.now);
-  return store_.list(ctx.vault.name, true);
-}
-
-KeyVersion KeyService::recover(const VaultContext& ctx, const std::string& name) {
-  KeyObject o = get_deleted(ctx, name);
-  store_.set_deleted(ctx.vault.name, name, std::nullopt, std::nullopt);
-  return o.latest;
-}
-
-void KeyService::purge(const VaultContext& ctx, const std::string& name) {
-  get_deleted(ctx, name);
-  if (ctx.vault.purge_protection) throw errors::purge_protected();
-  store_.purge(ctx.vault.name, name);
-}
-
 std::string KeyService::backup(const VaultContext& ctx, const std::string& name) {
   KeyObject o = active(ctx, name);
   nlohmann::json versions = nlohmann::json::array();
   for (const auto& v : store_.versions(ctx.vault.name, name))
     versions.push_back({{"version", v.version}, {"meta", key_to_meta(v)},
                         {"der", text::base64_encode(material(ctx, v))}});
-  nlohmann::json doc = {{"kind", "key"}, {"name", o.name}, {"versions", versions},
-                        {"rotationPolicy", store_.rotation_policy(ctx.vault.name, name)}};
-  return text::base64url_encode(envelope_.seal(doc.dump(), kBackupAad));
+  return seal_backup(o, std::move(versions), {{"rotationPolicy", store_.rotation_policy(ctx.vault.name, name)}});
 }
 
 KeyVersion KeyService::restore(const VaultContext& ctx, const std::string& blob) {
-  std::optional<std::string> plain;
-  try {
-    plain = envelope_.open(text::base64_decode(blob), kBackupAad);
-  } catch (const std::invalid_argument&) {
-  }
-  if (!plain) throw errors::bad_backup();
-  nlohmann::json doc = nlohmann::json::parse(*plain);
+  nlohmann::json doc = open_backup(ctx, blob);
   std::string name = doc.at("name").get<std::string>();
-  store_.sweep(ctx.vault.name, ctx.now);
-  if (auto existing = store_.find(ctx.vault.name, name)) {
-    if (existing->deleted_date) throw errors::deleted_but_recoverable("Key", existing->name);
-    throw errors::already_exists("key", existing->name);
-  }
   std::vector<KeyVersion> versions;
   for (const auto& v : doc.at("versions")) {
     KeyVersion k = key_from_meta(v.at("meta"));

@@ -1,11 +1,12 @@
 // Azure semantics of keys: versions, HSM rules per vault SKU, key_ops and enabled/nbf/exp
-// enforcement for cryptographic operations, soft delete (delete/recover/purge with the vault's
-// retention and purge protection), backup/restore blobs, rotation. Synchronous; every method takes
+// enforcement for cryptographic operations, soft delete and backup/restore blobs (the shared lifecycle:
+// common/object_lifecycle.hpp), rotation. Synchronous; every method takes
 // the VaultContext built by the audit wrapper (which already authorized the caller).
 #pragma once
 
 #include "emulator/exec/clock.hpp"
 #include "emulator/store/crypto_envelope.hpp"
+#include "fake-keyvault/common/object_lifecycle.hpp"
 #include "fake-keyvault/common/vault_context.hpp"
 #include "fake-keyvault/keys/key_store.hpp"
 
@@ -14,9 +15,10 @@
 
 namespace azemu::kv {
 
-class KeyService {
+/// list, list_versions, remove, get_deleted, list_deleted, recover and purge come from ObjectLifecycle.
+class KeyService : public ObjectLifecycle<KeyStore> {
 public:
-  KeyService(KeyStore& store, const store::Envelope& envelope) : store_(store), envelope_(envelope) {}
+  KeyService(KeyStore& store, const store::Envelope& envelope);
 
   /// New version of `name`. Throws BadParameter (kty, size, curve, HSM on standard), Conflict
   /// (ObjectIsDeletedButRecoverable).
@@ -25,18 +27,7 @@ public:
   KeyVersion import(const VaultContext& ctx, const std::string& name, const KeyImport& in);
   /// `version` empty: newest. Throws KeyNotFound (also for deleted keys).
   KeyVersion get(const VaultContext& ctx, const std::string& name, const std::string& version);
-  std::vector<KeyVersion> list(const VaultContext& ctx);
-  /// Throws KeyNotFound.
-  std::vector<KeyVersion> list_versions(const VaultContext& ctx, const std::string& name);
   KeyVersion update(const VaultContext& ctx, const std::string& name, const std::string& version, const KeyUpdate& in);
-
-  /// Soft-deletes every version. Throws KeyNotFound.
-  KeyObject remove(const VaultContext& ctx, const std::string& name);
-  KeyObject get_deleted(const VaultContext& ctx, const std::string& name);
-  std::vector<KeyObject> list_deleted(const VaultContext& ctx);
-  KeyVersion recover(const VaultContext& ctx, const std::string& name);
-  /// Throws KeyNotFound, Forbidden (purge protection).
-  void purge(const VaultContext& ctx, const std::string& name);
 
   /// Opaque blob (base64url) of every version, sealed and authenticated.
   std::string backup(const VaultContext& ctx, const std::string& name);
@@ -54,13 +45,9 @@ public:
   nlohmann::json set_rotation_policy(const VaultContext& ctx, const std::string& name, const nlohmann::json& policy);
 
 private:
-  KeyObject active(const VaultContext& ctx, const std::string& name);
   KeyVersion store_new_version(const VaultContext& ctx, const std::string& name, KeyVersion k,
                                const std::string& private_der, const nlohmann::json& attributes);
   std::string material(const VaultContext& ctx, const KeyVersion& k) const;
-
-  KeyStore& store_;
-  const store::Envelope& envelope_;
 };
 
 }  // namespace azemu::kv

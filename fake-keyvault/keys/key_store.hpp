@@ -13,6 +13,9 @@ namespace azemu::kv {
 
 class KeyStore {
 public:
+  using Object = KeyObject;
+  using Version = KeyVersion;
+
   explicit KeyStore(store::Database& db) : rows_(db, "kv_keys", "kv_key_versions") {}
 
   /// The object with its newest version (deleted or not), if it exists.

@@ -1,8 +1,8 @@
-// ports::PlatformKeyVault over this vault's services: the compute platform's own calls for Azure
-// Disk Encryption. They go through KeyService/SecretService like a routed call (same rules:
-// disabled/deleted objects, key_ops, algorithms), are authorized by the vault's
-// enabledForDiskEncryption instead of an access policy (as Azure authorizes the platform), and
-// each writes one AuditEvent under the platform's identity (ports::kPlatformObjectId).
+// ports::PlatformKeyVault over the data plane's own services (DataPlane: the same KeyService and its key cache as
+// the routes): the compute platform's calls for Azure Disk Encryption. They run through the routes' wrapper,
+// run_audited (same rules: disabled/deleted objects, key_ops, algorithms; one audit row each, under the platform's
+// identity ports::kPlatformObjectId), with one difference: the platform is admitted by the vault's
+// enabledForDiskEncryption instead of an access policy, as Azure authorizes it.
 #pragma once
 
 #include "emulator/ports/platform_key_vault.hpp"
@@ -12,6 +12,6 @@
 
 namespace azemu::kv {
 
-std::unique_ptr<ports::PlatformKeyVault> make_platform_key_vault(KvDeps& deps);
+std::unique_ptr<ports::PlatformKeyVault> make_platform_key_vault(DataPlane& plane);
 
 }  // namespace azemu::kv

@@ -13,6 +13,9 @@ namespace azemu::kv {
 
 class SecretStore {
 public:
+  using Object = SecretObject;
+  using Version = SecretVersion;
+
   explicit SecretStore(store::Database& db) : rows_(db, "kv_secrets", "kv_secret_versions") {}
 
   std::optional<SecretObject> find(const std::string& vault, const std::string& name) const;

@@ -9,16 +9,10 @@
 # plaintext, and a second `az vm encryption enable` succeeds.
 # Usage: ade_crash_test.sh   (AZEMU_BIN from ctest)
 source "$(dirname "$0")/lib.sh"
-require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-ade-crash-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-# The guests' disk images take GBs: the work dir goes when every check passed.
-trap 'stop_azemu; [ -n "${ENABLE_PID:-}" ] && kill "$ENABLE_PID" 2>/dev/null; [ "$FAIL" -eq 0 ] && rm -rf "$WORK"' EXIT
-AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode proxy --az-profile latest)"
+E2E_ON_EXIT='[ -n "${ENABLE_PID:-}" ] && kill "$ENABLE_PID" 2>/dev/null'
+e2e_setup "ade-crash" --runtime uml --clean -- --mode proxy --az-profile latest
 KV=adecrash$$kv
-echo "# azemu on port $PORT, data $DATA, vault $KV"
+echo "# vault $KV"
 
 check "az login --service-principal" \
   az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
@@ -54,16 +48,12 @@ cat /datadisk/random.bin /datadisk/hello.txt | sha256sum | cut -d' ' -f1")
 TOKEN=$(sp_token https://management.azure.com/.default)
 EXT_URL="https://management.azure.com/subscriptions/$SUB/resourceGroups/crashGroup/providers/Microsoft.Compute/virtualMachines/crashVM/extensions/AzureDiskEncryptionForLinux?api-version=2024-07-01&\$expand=instanceView"
 ext_view() { curl -s --cacert "$DATA/ca.pem" -H "Authorization: Bearer $TOKEN" "$EXT_URL"; }
+# ext_field state|message|substatus: the provisioning state, or the messages of the statuses or substatuses joined
+# by " | "; nothing while ARM's answer is not JSON.
 ext_field() {
-  ext_view | python3 -c '
-import json, sys
-try: e = json.load(sys.stdin)
-except ValueError: sys.exit()
-iv = (e.get("properties") or {}).get("instanceView") or {}
-field = sys.argv[1]
-if field == "state": print((e.get("properties") or {}).get("provisioningState", ""))
-elif field == "message": print(" | ".join(s.get("message", "") for s in iv.get("statuses") or []))
-elif field == "substatus": print(" | ".join(s.get("message", "") for s in iv.get("substatuses") or []))' "$1"
+  local list=${1/message/statuses}; list=${list/substatus/substatuses}
+  if [ "$1" = state ]; then ext_view | jq -r '.properties.provisioningState // ""' 2>/dev/null
+  else ext_view | jq -r --arg l "$list" '[.properties.instanceView[$l][]? | .message // ""] | join(" | ")' 2>/dev/null; fi
 }
 
 # --- single pass on the data volume, killed part-way ------------------------------------------------
@@ -111,7 +101,7 @@ check "a second vm encryption enable succeeds" \
 
 # --- host side: the data disk's image is LUKS and holds no plaintext --------------------------------
 DISKS=$("$AZEMU_BIN" vm disks crashVM --data-dir "$DATA" --json 2>&1)
-DATA_IMG=$(python3 -c 'import json,sys; print(next(x["imagePath"] for x in json.loads(sys.argv[1])["disks"] if x.get("lun") == 0))' "$DISKS" 2>/dev/null)
+DATA_IMG=$(jq -r '[.disks[] | select(.lun == 0) | .imagePath][0] // empty' <<<"$DISKS" 2>/dev/null)
 if [ -n "$DATA_IMG" ]; then
   check "isLuks: $(basename "$DATA_IMG")" "$AZEMU_BIN" disk inspect "$DATA_IMG"
   if grep -q -a "$CANARY" "$DATA_IMG"; then not_ok "canary absent from the data image" "found"; else ok "the canary's bytes are absent from the data image"; fi

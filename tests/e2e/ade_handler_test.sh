@@ -9,17 +9,11 @@
 # passphrase to disk; re-report on a repeated sequence number; and report "Enable failed." (code 13)
 # for an SP without wrapKey. Usage: ade_handler_test.sh   (AZEMU_BIN, ADE_HANDLER_BIN from ctest)
 source "$(dirname "$0")/lib.sh"
-require_az
 ADE_HANDLER_BIN=${ADE_HANDLER_BIN:-$(dirname "$AZEMU_BIN")/azemu-ade-handler}
 [ -x "$ADE_HANDLER_BIN" ] || { echo "FATAL: $ADE_HANDLER_BIN missing (build target azemu-ade-handler)" >&2; exit 1; }
-WORK=$(mktemp -d /tmp/azemu-e2e-ade-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
-start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+e2e_setup "ade"
 KV=ade$$kv
-echo "# azemu on port $PORT, data $DATA, vault $KV, work $WORK"
+echo "# vault $KV"
 
 # --- the doc's setup with the real az ---------------------------------------------------------
 check "admin login" az login -u "$AZEMU_ADMIN_USER" -p "$AZEMU_ADMIN_PASSWORD"
@@ -50,7 +44,7 @@ JSON
 {"runtimeSettings":[{"handlerSettings":{"protectedSettingsCertThumbprint":null,
   "protectedSettings":{"AADClientSecret":"$secret"},
   "publicSettings":{"KeyVaultURL":"https://$KV.vault.azure.net","VolumeType":"ALL","EncryptionOperation":"EnableEncryption",
-    "KeyEncryptionKeyURL":"$KEK","KeyEncryptionAlgorithm":"RSA-OAEP","SequenceVersion":"$(python3 -c 'import uuid;print(uuid.uuid4())')",
+    "KeyEncryptionKeyURL":"$KEK","KeyEncryptionAlgorithm":"RSA-OAEP","SequenceVersion":"$(cat /proc/sys/kernel/random/uuid)",
     "AADClientID":"$client_id","AADClientCertThumbprint":null}}}]}
 JSON
 }
@@ -59,7 +53,8 @@ run_handler() {
   (cd "$1" && env -i PATH=/usr/bin:/bin HOME="$WORK" ConfigSequenceNumber=0 AZEMU_PROXY="127.0.0.1:$PORT" \
     AZEMU_CA_FILE="$DATA/ca.pem" AZEMU_ADE_ROOT="$2" "$ADE_HANDLER_BIN" enable) > "$1/handler.log" 2>&1
 }
-status_field() { python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))[0]["status"]; print(eval(sys.argv[2]))' "$1" "$2"; }
+# status_field FILE JQ: JQ applied to the status object of a handler status file.
+status_field() { jq -r ".[0].status | $2" "$1"; }
 
 H=$WORK/good/Microsoft.Azure.Security.AzureDiskEncryptionForLinux-0.1
 ROOT=$WORK/good/root
@@ -67,14 +62,14 @@ mkdir -p "$ROOT"
 make_handler "$H" "$SP_ID" "$SP_PW"
 if run_handler "$H" "$ROOT"; then ok "handler enable exits 0"; else not_ok "handler enable exits 0" "$(cat "$H/handler.log")"; fi
 STATUS=$H/status/0.status
-check_eq "status: success" "success" status_field "$STATUS" 's["status"]'
-check_eq "status: code 0, operation EnableEncryption" "0 EnableEncryption" status_field "$STATUS" 's["code"]+" "+s["operation"]'
-check_eq "status: name" "Microsoft.Azure.Security.AzureDiskEncryptionForLinux" status_field "$STATUS" 's["name"]'
-SECRET_URL=$(status_field "$STATUS" 's["formattedMessage"]["message"]' 2>&1)
+check_eq "status: success" "success" status_field "$STATUS" '.status'
+check_eq "status: code 0, operation EnableEncryption" "0 EnableEncryption" status_field "$STATUS" '.code + " " + .operation'
+check_eq "status: name" "Microsoft.Azure.Security.AzureDiskEncryptionForLinux" status_field "$STATUS" '.name'
+SECRET_URL=$(status_field "$STATUS" '.formattedMessage.message' 2>&1)
 if [[ $SECRET_URL =~ ^https://$KV\.vault\.azure\.net/secrets/[0-9a-f-]{36}/[0-9a-f]{32}$ ]]; then ok "status message is the versioned secret URL: $SECRET_URL"
 else not_ok "status message is the versioned secret URL" "$SECRET_URL$(cat "$H/handler.log")"; fi
 check_eq "substatus: ADE's JSON (marker set, volume type ALL)" '{"os": "EncryptionInProgress", "data": "EncryptionInProgress"}' \
-  status_field "$STATUS" 's["substatus"][0]["formattedMessage"]["message"]'
+  status_field "$STATUS" '.substatus[0].formattedMessage.message'
 check "encryption config and marker written" test -s "$ROOT/var/lib/azure_disk_encryption_config/azure_crypt_config.ini" \
   -a -s "$ROOT/var/lib/azure_disk_encryption_config/azure_crypt_request_queue.ini"
 
@@ -98,23 +93,20 @@ check "audit: SecretSet by the SP (200)" audit_has SecretSet 200 "$SP_OID"
 
 TOKEN=$(curl -sf --proxy "http://127.0.0.1:$PORT" --cacert "$DATA/ca.pem" \
   -d "grant_type=client_credentials&client_id=$SP_ID&client_secret=$SP_PW&scope=https%3A%2F%2Fvault.azure.net%2F.default" \
-  "https://login.microsoftonline.com/$AZEMU_TENANT_ID/oauth2/v2.0/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  "https://login.microsoftonline.com/$AZEMU_TENANT_ID/oauth2/v2.0/token" | jq -r .access_token)
 kv() {  # METHOD URL [BODY]
   curl -s --proxy "http://127.0.0.1:$PORT" --cacert "$DATA/ca.pem" -X "$1" -H "Authorization: Bearer $TOKEN" \
     -H 'Content-Type: application/json' ${3:+-d "$3"} "$2"
 }
 SECRET=$(kv GET "$SECRET_URL?api-version=7.4")
 check_eq "secret tags are ADE's (algorithm + key file name), no contentType" \
-  '{"DiskEncryptionKeyEncryptionAlgorithm": "RSA-OAEP", "DiskEncryptionKeyFileName": "LinuxPassPhraseFileName"} None' \
-  python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(json.dumps(s["tags"], sort_keys=True), s.get("contentType"))' "$SECRET"
-WRAPPED=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["value"])' "$SECRET")
+  '{"DiskEncryptionKeyEncryptionAlgorithm":"RSA-OAEP","DiskEncryptionKeyFileName":"LinuxPassPhraseFileName"} null' \
+  jq -r '"\(.tags | to_entries | sort_by(.key) | from_entries | tojson) \(.contentType)"' <<<"$SECRET"
+WRAPPED=$(jq -r .value <<<"$SECRET")
 UNWRAPPED=$(kv POST "$KEK/unwrapkey?api-version=7.4" "{\"alg\":\"RSA-OAEP\",\"value\":\"$WRAPPED\"}")
-PASSPHRASE=$(python3 -c '
-import base64, json, sys
-v = json.loads(sys.argv[1])["value"]
-print(base64.urlsafe_b64decode(v + "=" * (-len(v) % 4)).decode("ascii"))' "$UNWRAPPED" 2>&1)
+PASSPHRASE=$(jq -r .value <<<"$UNWRAPPED" | base64url_decode 2>&1)
 check_eq "unwrapped secret is an ADE passphrase (172 chars, base64 of 127 bytes)" "127" \
-  python3 -c 'import base64,sys; p=sys.argv[1]; assert len(p)==172 and p.endswith("=="); print(len(base64.b64decode(p, validate=True)))' "$PASSPHRASE"
+  bash -c '[ ${#1} -eq 172 ] && [[ $1 == *== ]] && printf %s "$1" | base64 -d | wc -c' _ "$PASSPHRASE"
 if [ ${#PASSPHRASE} -eq 172 ] && ! grep -rqF -- "$PASSPHRASE" "$WORK/good"; then ok "the passphrase is not on disk (handler folder, logs, state)"
 else not_ok "the passphrase is not on disk" "$(grep -rlF -- "$PASSPHRASE" "$WORK/good" 2>&1)"; fi
 if ! grep -rqF -- "$SP_PW" "$H/log" "$H/handler.log" "$H/status" "$ROOT"; then ok "the client secret is not logged"; else not_ok "the client secret is not logged"; fi
@@ -127,11 +119,11 @@ run_handler "$H" "$ROOT"
 check_eq "pass 2: enable reports the stored secret URL" "$SECRET_URL" bash -c "grep -o 'op: EnableEncryption status: success code: 0 msg: [^ ]*' '$H/log/extension.log' | tail -n1 | sed 's/.* msg: //'"
 # The daemon runs detached: wait for its final status (event: the status file changes; deadline 30 s).
 for _ in $(seq 300); do
-  [ "$(status_field "$STATUS" 's["code"]' 2>/dev/null)" = 15 ] && break
+  [ "$(status_field "$STATUS" '.code' 2>/dev/null)" = 15 ] && break
   sleep 0.1
 done
 check_eq "pass 2 without a BEK volume: error 15 Passphrase file not found." "error 15 Passphrase file not found." \
-  status_field "$STATUS" 's["status"]+" "+s["code"]+" "+s["formattedMessage"]["message"]'
+  status_field "$STATUS" '.status + " " + .code + " " + .formattedMessage.message'
 check_eq "...and no second secret" "$SETS_BEFORE" bash -c "'$AZEMU_BIN' audit --data-dir '$DATA' --vault '$KV' | grep -c SecretSet"
 
 # --- an SP without wrapKey ------------------------------------------------------------------------
@@ -140,7 +132,7 @@ mkdir -p "$WORK/nowrap/root"
 make_handler "$HB" "$BAD_ID" "$BAD_PW"
 if run_handler "$HB" "$WORK/nowrap/root"; then not_ok "handler enable fails without wrapKey"; else ok "handler enable fails without wrapKey (exit $?)"; fi
 check_eq "status: error, code 13, Enable failed." "error 13 Enable failed." \
-  status_field "$HB/status/0.status" 's["status"]+" "+s["code"]+" "+s["formattedMessage"]["message"]'
+  status_field "$HB/status/0.status" '.status + " " + .code + " " + .formattedMessage.message'
 check "the extension log names Key Vault's 403" grep -q "wrapkey failed: HTTP 403" "$HB/log/extension.log"
 BAD_OID=$(az ad sp show --id "$BAD_ID" --query id -o tsv 2>/dev/null)
 AUDIT=$("$AZEMU_BIN" audit --data-dir "$DATA" --vault "$KV" --json 2>&1)
@@ -153,6 +145,6 @@ mkdir -p "$WORK/precheck/root"
 make_handler "$HP" "not-a-guid" "x"
 run_handler "$HP" "$WORK/precheck/root"
 check_eq "bad AADClientID: error 53 with ADE's message" "error 53 AADClientID value is missing or invalid." \
-  status_field "$HP/status/0.status" 's["status"]+" "+s["code"]+" "+s["formattedMessage"]["message"].splitlines()[0]'
+  status_field "$HP/status/0.status" '.status + " " + .code + " " + (.formattedMessage.message | split("\n")[0])'
 
 finish

@@ -12,16 +12,9 @@
 # shows KeyWrap + SecretSet by the SP; after the platform attaches the BEK volume pass 2 runs and, with
 # no data volume mounted, reports success with data "NotMounted". Usage: az_ade_guest_test.sh   (AZEMU_BIN from ctest)
 source "$(dirname "$0")/lib.sh"
-require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-ade-guest-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-# The guests' disk images take GBs once encrypted: the work dir goes when every check passed.
-trap 'stop_azemu; [ "$FAIL" -eq 0 ] && rm -rf "$WORK"' EXIT
-AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode proxy --az-profile latest)"
+e2e_setup "ade-guest" --runtime uml --clean -- --mode proxy --az-profile latest
 KV=adeg$$kv
-echo "# azemu on port $PORT, data $DATA, vault $KV, work $WORK"
+echo "# vault $KV"
 
 # --- the doc's setup ----------------------------------------------------------------------------
 check "admin login" az login -u "$AZEMU_ADMIN_USER" -p "$AZEMU_ADMIN_PASSWORD"
@@ -78,11 +71,11 @@ check_eq "encryptionSettings: source vault" "${VAULT_ID,,}" \
 # read the secret through the vault API as the SP, as tests/e2e/ade_handler_test.sh does.
 TOKEN=$(curl -sf --proxy "http://127.0.0.1:$PORT" --cacert "$DATA/ca.pem" \
   -d "grant_type=client_credentials&client_id=$SP_ID&client_secret=$SP_PW&scope=https%3A%2F%2Fvault.azure.net%2F.default" \
-  "https://login.microsoftonline.com/$AZEMU_TENANT_ID/oauth2/v2.0/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  "https://login.microsoftonline.com/$AZEMU_TENANT_ID/oauth2/v2.0/token" | jq -r .access_token)
 SECRET=$(curl -s --proxy "http://127.0.0.1:$PORT" --cacert "$DATA/ca.pem" -H "Authorization: Bearer $TOKEN" "$SECRET_URL?api-version=7.4")
 check_eq "BEK secret written by the guest's handler: ADE's tags, no contentType" \
-  '{"DiskEncryptionKeyEncryptionAlgorithm": "RSA-OAEP", "DiskEncryptionKeyFileName": "LinuxPassPhraseFileName"} None' \
-  python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(json.dumps(s["tags"], sort_keys=True), s.get("contentType"))' "$SECRET"
+  '{"DiskEncryptionKeyEncryptionAlgorithm":"RSA-OAEP","DiskEncryptionKeyFileName":"LinuxPassPhraseFileName"} null' \
+  jq -r '"\(.tags | to_entries | sort_by(.key) | from_entries | tojson) \(.contentType)"' <<<"$SECRET"
 # Pass 2 runs once the platform attached the BEK volume (az wrote the encryption settings). This VM's
 # data disk was never formatted or mounted, so there is no data volume to encrypt: ADE finishes
 # with "Encryption succeeded for data volumes" and reports data "NotMounted" (ade.md §1.5).
@@ -94,12 +87,12 @@ done
 echo "$SHOW" | sed 's/^/#   /'
 # az 2.45 (legacy ADE) builds `show` from the extension's instance view: progressMessage is the
 # status message, dataDisk/osDisk come from the handler's substatus JSON {"os": .., "data": ..}.
-show_field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get(sys.argv[2]))' "$SHOW" "$1"; }
+show_field() { jq -r --arg f "$1" '.[$f]' <<<"$SHOW"; }
 check_eq "vm encryption show: progressMessage is the handler's final message" "Encryption succeeded for data volumes" show_field progressMessage
 check_eq "vm encryption show: osDisk (not requested)" "NotEncrypted" show_field osDisk
 check_eq "vm encryption show: dataDisk from the handler's substatus (nothing mounted)" "NotMounted" show_field dataDisk
 check_eq "vm encryption show: osDiskEncryptionSettings.secretUrl" "$SECRET_URL" \
-  python3 -c 'import json,sys; print(json.loads(sys.argv[1])["osDiskEncryptionSettings"]["diskEncryptionKey"]["secretUrl"])' "$SHOW"
+  jq -r .osDiskEncryptionSettings.diskEncryptionKey.secretUrl <<<"$SHOW"
 OUT=$(guest 'ls /var/lib/waagent/Microsoft.Azure.Security.AzureDiskEncryptionForLinux-0.1/ | tr "\n" " "')
 for want in HandlerManifest.json HandlerEnvironment.json config status; do
   if [[ $OUT == *"$want"* ]]; then ok "guest handler folder has $want"; else not_ok "guest handler folder has $want" "$OUT"; fi

@@ -16,17 +16,10 @@
 # into LUKS, the encrypted first one is left alone), then ALL as above (an upgrade from DATA, allowed).
 # Usage: [AZEMU_AZ=2.74] az_ade_single_pass_test.sh   (AZEMU_BIN from ctest)
 source "$(dirname "$0")/lib.sh"
-require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-ade-sp-$AZEMU_AZ-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-# The guests' disk images take GBs once encrypted: the work dir goes when every check passed.
-trap 'stop_azemu; [ "$FAIL" -eq 0 ] && rm -rf "$WORK"' EXIT
-AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode proxy --az-profile latest)"
+e2e_setup "ade-sp-$AZEMU_AZ" --runtime uml --clean -- --mode proxy --az-profile latest
 KV=adesp$$kv
 CANARY="AZEMU-SINGLE-PASS-CANARY-$$-$RANDOM"
-echo "# azemu on port $PORT, data $DATA, vault $KV"
+echo "# vault $KV"
 
 check "az login" az login -u "$AZEMU_ADMIN_USER" -p "$AZEMU_ADMIN_PASSWORD"
 check "group create" az group create --name spGroup --location WestUS
@@ -124,10 +117,10 @@ if [ $? -eq 0 ]; then ok "vm encryption enable (no AAD app) --volume-type all"; 
 check_eq "extension handler version 1.1" "1.1" \
   az vm extension show -g spGroup --vm-name spVM -n AzureDiskEncryptionForLinux --query typeHandlerVersion -o tsv
 SHOW=$(az vm encryption show -g spGroup -n spVM -o json 2>&1)
-disk_states() { python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(" ".join(",".join(x["code"] for x in d["statuses"]) or "-" for d in s["disks"]))' "$SHOW"; }
+disk_states() { jq -r '[.disks[] | [.statuses[].code] | join(",") | if . == "" then "-" else . end] | join(" ")' <<<"$SHOW"; }
 EXPECTED_STATES=$(printf 'EncryptionState/encrypted %.0s' OS "${DATA_DISKS[@]}")
 check_eq "show: every disk EncryptionState/encrypted (OS, data)" "${EXPECTED_STATES% }" disk_states
-SECRET_URL=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(s["disks"][1]["encryptionSettings"][0]["diskEncryptionKey"]["secretUrl"])' "$SHOW")
+SECRET_URL=$(jq -r '.disks[1].encryptionSettings[0].diskEncryptionKey.secretUrl' <<<"$SHOW")
 [[ $SECRET_URL =~ ^https://$KV\.vault\.azure\.net/secrets/[0-9a-f-]{36}/[0-9a-f]{32}$ ]] && ok "data disk's secret: $SECRET_URL" || not_ok "secret url" "$SHOW"
 check_eq "disk resource carries encryptionSettingsCollection 1.1, enabled" '["1.1", true]' \
   bash -c "az disk list -g spGroup --query \"[?contains(name,'disk2')].encryptionSettingsCollection | [0].[encryptionSettingsVersion, enabled]\" -o json --only-show-errors | tr -d ' \n' | sed 's/,/, /'"
@@ -169,7 +162,7 @@ while read -r img; do
   [ -n "$img" ] || continue
   check "isLuks: $(basename "$img")" "$AZEMU_BIN" disk inspect "$img"
   if grep -q -a "$CANARY" "$img"; then not_ok "canary absent from $(basename "$img")" "found"; else ok "the file's bytes are absent from $(basename "$img")"; fi
-done < <(python3 -c 'import json,sys; print("\n".join(x["imagePath"] for x in json.loads(sys.argv[1])["disks"] if x.get("imagePath")))' "$DISKS")
+done < <(jq -r '.disks[].imagePath | select(. != null and . != "")' <<<"$DISKS")
 AUDIT=$("$AZEMU_BIN" audit --data-dir "$DATA" --vault "$KV" --json 2>&1)
 count() {
   AUDIT_TEXT=$AUDIT python3 - "$1" <<'PY'

@@ -19,19 +19,12 @@
 #          latest, as today's users register a cloud); the guest's handler reaches
 #          https://<vault>.vault.azemu.localhost:<port> through the relayed proxy
 source "$(dirname "$0")/lib.sh"
-require_az
 MODE=${1:-proxy}
-WORK=$(mktemp -d /tmp/azemu-e2e-ade-wf-$AZEMU_AZ-$MODE-XXXXXX)
 if [ "$MODE" = cloud ] && [ "$AZEMU_AZ" = 2.45 ]; then PROFILE=2020-09-01-hybrid; else PROFILE=latest; fi
-DATA=$WORK/data
-PORT=$(free_port)
-# The guests' disk images take GBs once encrypted: the work dir goes when every check passed.
-trap 'stop_azemu; [ "$FAIL" -eq 0 ] && rm -rf "$WORK"' EXIT
-AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode "$MODE" --az-profile "$PROFILE")"
+e2e_setup "ade-wf-$AZEMU_AZ-$MODE" --runtime uml --clean -- --mode "$MODE" --az-profile "$PROFILE"
 KV=adewf$$kv
 CANARY="AZEMU-WORKFLOW-CANARY-$$-$RANDOM"
-echo "# az $AZEMU_AZ, azemu on port $PORT, mode $MODE, profile $PROFILE, data $DATA, vault $KV, work $WORK"
+echo "# az $AZEMU_AZ, vault $KV"
 T0=$(date +%s.%N)
 
 # --- the doc's setup ----------------------------------------------------------------------------
@@ -79,7 +72,7 @@ if [ $? -eq 0 ]; then ok "vm encryption enable --volume-type all"; else not_ok "
 SEEN=""
 for _ in $(seq 1 120); do
   SHOW=$(az vm encryption show --resource-group myResourceGroup --name myVM -o json 2>/dev/null)
-  STATE=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1] or "{}"); print(s.get("osDisk"), s.get("dataDisk"))' "$SHOW" 2>/dev/null)
+  STATE=$(jq -r '"\(.osDisk) \(.dataDisk)"' <<<"$SHOW" 2>/dev/null)
   [[ " $SEEN " == *" ${STATE// /,} "* ]] || SEEN="$SEEN ${STATE// /,}"
   [ "$STATE" = "VMRestartPending Encrypted" ] && break
   sleep 1
@@ -87,7 +80,7 @@ done
 echo "# states seen by vm encryption show:$SEEN"
 [[ $SEEN == *EncryptionInProgress* ]] && ok "show passed through EncryptionInProgress" || not_ok "EncryptionInProgress seen" "$SEEN"
 check_eq "show: osDisk VMRestartPending, dataDisk Encrypted" "VMRestartPending Encrypted" echo "$STATE"
-MSG=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("progressMessage"))' "$SHOW")
+MSG=$(jq -r .progressMessage <<<"$SHOW")
 check_eq "show: progressMessage asks for a reboot" "OS disk successfully encrypted, please reboot the VM" echo "$MSG"
 # Azure's extension GET has no instanceView unless asked for ($expand=instanceView, az's --instance-view).
 check_eq "extension GET without \$expand: no instanceView" "" \
@@ -100,7 +93,7 @@ T_PENDING=$(date +%s.%N)
 check "vm restart" az vm restart --resource-group myResourceGroup --name myVM
 for _ in $(seq 1 60); do
   SHOW=$(az vm encryption show --resource-group myResourceGroup --name myVM -o json 2>/dev/null)
-  STATE=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1] or "{}"); print(s.get("osDisk"), s.get("dataDisk"))' "$SHOW" 2>/dev/null)
+  STATE=$(jq -r '"\(.osDisk) \(.dataDisk)"' <<<"$SHOW" 2>/dev/null)
   [ "$STATE" = "Encrypted Encrypted" ] && break
   sleep 1
 done
@@ -113,7 +106,7 @@ OUT=$(guest "cat /datadisk/hello.txt; grep ' / ' /proc/mounts; grep /datadisk /p
 
 # --- host-side checks ---------------------------------------------------------------------------
 DISKS=$("$AZEMU_BIN" vm disks myVM --data-dir "$DATA" --json 2>&1)
-images() { python3 -c 'import json,sys; d=json.loads(sys.argv[1]); ds=d["disks"] if isinstance(d,dict) else d; print("\n".join(x["imagePath"] for x in ds if x.get("imagePath")))' "$DISKS"; }
+images() { jq -r '(if type == "object" then .disks else . end)[].imagePath | select(. != null and . != "")' <<<"$DISKS"; }
 IMAGES=$(images)
 [ "$(echo "$IMAGES" | grep -c .)" -ge 2 ] && ok "azemu vm disks lists the images" || not_ok "vm disks" "$DISKS"
 SECRET_URL=$(az vm show -g myResourceGroup -n myVM --query storageProfile.osDisk.encryptionSettings.diskEncryptionKey.secretUrl -o tsv)
@@ -125,11 +118,11 @@ else
   CURL=(curl -s --proxy "http://127.0.0.1:$PORT" --cacert "$DATA/ca.pem"); LOGIN="https://login.microsoftonline.com"
 fi
 TOKEN=$("${CURL[@]}" -d "grant_type=client_credentials&client_id=$SP_ID&client_secret=$SP_PW&scope=https%3A%2F%2Fvault.azure.net%2F.default" \
-  "$LOGIN/$AZEMU_TENANT_ID/oauth2/v2.0/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  "$LOGIN/$AZEMU_TENANT_ID/oauth2/v2.0/token" | jq -r .access_token)
 kvcall() { "${CURL[@]}" -H "Authorization: Bearer $TOKEN" "$@"; }
-WRAPPED=$(kvcall "$SECRET_URL?api-version=7.4" | python3 -c 'import json,sys; print(json.load(sys.stdin)["value"])')
+WRAPPED=$(kvcall "$SECRET_URL?api-version=7.4" | jq -r .value)
 PASSPHRASE=$(kvcall -H 'Content-Type: application/json' -d "{\"alg\":\"RSA-OAEP\",\"value\":\"$WRAPPED\"}" "$KEK/unwrapkey?api-version=7.4" |
-  python3 -c 'import json,sys,base64; v=json.load(sys.stdin)["value"]; print(base64.urlsafe_b64decode(v+"="*(-len(v)%4)).decode())')
+  jq -r .value | base64url_decode)
 [ ${#PASSPHRASE} -eq 172 ] && ok "BEK secret unwrapped with the KEK through the vault API (172 characters)" || not_ok "unwrap" "${#PASSPHRASE}"
 while read -r img; do
   [ -n "$img" ] || continue
@@ -168,7 +161,7 @@ OUT=$(az vm encryption enable --resource-group myResourceGroup --name myVM \
 if [ $? -eq 0 ]; then ok "second vm encryption enable --volume-type all"; else not_ok "second enable" "$OUT"; fi
 for _ in $(seq 1 120); do
   SHOW=$(az vm encryption show --resource-group myResourceGroup --name myVM -o json 2>/dev/null)
-  STATE=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1] or "{}"); print(s.get("osDisk"), s.get("dataDisk"))' "$SHOW" 2>/dev/null)
+  STATE=$(jq -r '"\(.osDisk) \(.dataDisk)"' <<<"$SHOW" 2>/dev/null)
   [ "$STATE" = "Encrypted Encrypted" ] && break
   sleep 1
 done
@@ -177,19 +170,20 @@ OUT=$(guest "cat /datadisk/hello.txt /datadisk2/hello.txt; grep datadisk /proc/m
 [[ $OUT == *"$CANARY2"* && $OUT == *"$CANARY "* || $OUT == *"$CANARY"$'\n'* ]] && ok "both files readable" || not_ok "both files" "$OUT"
 [ "$(grep -c '/dev/mapper/.* /datadisk' <<< "$OUT")" -eq 2 ] && ok "both data disks on dm-crypt" || not_ok "both on mapper" "$OUT"
 DISKS=$("$AZEMU_BIN" vm disks myVM --data-dir "$DATA" --json 2>&1)
-IMG2=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print([x["imagePath"] for x in d["disks"] if x["name"]=="myDataDisk2"][0])' "$DISKS")
+IMG2=$(jq -r '[.disks[] | select(.name == "myDataDisk2") | .imagePath][0]' <<<"$DISKS")
 check "isLuks: myDataDisk2" "$AZEMU_BIN" disk inspect "$IMG2"
 if grep -q -a "$CANARY2" "$IMG2"; then not_ok "canary absent from myDataDisk2" "found"; else ok "the second file's bytes are absent from myDataDisk2"; fi
 
 # --- a disabled BEK secret: the next boot fails visibly, enabling it again boots -----------------
 SECRET_NOW=$(az vm show -g myResourceGroup -n myVM --query storageProfile.osDisk.encryptionSettings.diskEncryptionKey.secretUrl -o tsv)
 ENABLED=$(kvcall -X PATCH -H 'Content-Type: application/json' -d '{"attributes":{"enabled":false}}' "$SECRET_NOW?api-version=7.4" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["attributes"]["enabled"])')
-check_eq "disable the BEK secret (vault API, as the SP)" "False" echo "$ENABLED"
+  jq -r .attributes.enabled)
+check_eq "disable the BEK secret (vault API, as the SP)" "false" echo "$ENABLED"
 check_fails_with "vm restart fails: the platform cannot read the secret, the guest cannot unlock" "ADE-BOOT-FAILURE.*(SecretDisabled|disabled)" \
   az vm restart --resource-group myResourceGroup --name myVM
 POWER=$(az vm get-instance-view -g myResourceGroup -n myVM --query "instanceView.statuses[?starts_with(code,'PowerState')] | [0]" -o json)
-check_eq "instance view: stopped, and says why" "PowerState/stopped True" python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(s["code"], "ADE-BOOT-FAILURE" in (s.get("message") or ""))' "$POWER"
+check_eq "instance view: stopped, and says why" "PowerState/stopped true" \
+  jq -r '"\(.code) \(.message // "" | contains("ADE-BOOT-FAILURE"))"' <<<"$POWER"
 CONSOLE=$(ls "$DATA"/vms/*/console.log 2>/dev/null | head -1)
 [ -n "$CONSOLE" ] && grep -q "ADE-BOOT-FAILURE" "$CONSOLE" && ok "the serial console shows the failure" || not_ok "console shows ADE-BOOT-FAILURE" "$CONSOLE"
 kvcall -X PATCH -H 'Content-Type: application/json' -d '{"attributes":{"enabled":true}}' "$SECRET_NOW?api-version=7.4" > /dev/null
@@ -204,6 +198,6 @@ if [ "$AZEMU_AZ" = 2.74 ]; then
     az vm encryption disable --resource-group myResourceGroup --name myVM --volume-type DATA
 fi
 
-python3 -c "import sys; t0,a,b,c=map(float,sys.argv[1:]); print('# timing: enable->VMRestartPending %.1fs, restart->Encrypted %.1fs, whole script so far %.1fs' % (b-a, c-b, c-t0))" \
-  "$T0" "$T_ENABLE" "$T_PENDING" "$T_DONE"
+awk -v t0="$T0" -v a="$T_ENABLE" -v b="$T_PENDING" -v c="$T_DONE" \
+  'BEGIN { printf "# timing: enable->VMRestartPending %.1fs, restart->Encrypted %.1fs, whole script so far %.1fs\n", b - a, c - b, c - t0 }'
 finish

@@ -9,18 +9,9 @@
 # document (the one Azure serves: Ubuntu2404, SuseSles15SP5, AzureLinux4, ...; no Debian12), with `vm create
 # --image Ubuntu2404` on a guestless VM and Azure's "Invalid image" answer for an alias the document lacks.
 source "$(dirname "$0")/lib.sh"
-require_az
 MODE=${1:?usage: $0 proxy|cloud}
-WORK=$(mktemp -d /tmp/azemu-e2e-catalog-$MODE-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
 
 if [ "$MODE" = cloud ]; then
-  if ! getent hosts "login.azemu.localhost" > /dev/null; then
-    echo "FATAL: *.azemu.localhost does not resolve; install libnss-myhostname (see README)" >&2
-    exit 1
-  fi
   PROFILE=2020-09-01-hybrid
   COMPUTE_API=2020-06-01
   # az 2.74 has dropped the hybrid profile (it warns and uses `latest`): its cloud runs on `latest`, as the
@@ -36,9 +27,7 @@ fi
 # command the wire name (memoryInMB). JMESPath is case-sensitive.
 if [ "$AZEMU_AZ" = 2.74 ]; then MEMORY_IN_MB=memoryInMB; else MEMORY_IN_MB=memoryInMb; fi
 
-AZEMU_START_ARGS="--vm-runtime guestless" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode "$MODE" --az-profile "$PROFILE")"
-echo "# azemu on port $PORT, mode $MODE, profile $PROFILE, data $DATA"
+e2e_setup "catalog-$MODE" --runtime guestless -- --mode "$MODE" --az-profile "$PROFILE"
 [ "$MODE" = cloud ] && check_eq "cloud mode: profile" "$PROFILE" az cloud show --query profile -o tsv
 check "az login --service-principal" \
   az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"

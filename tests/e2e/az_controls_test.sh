@@ -4,21 +4,14 @@
 # that fails `az vm create`, time travel past a soft-deleted vault's purge date, metrics that move with
 # the traffic, bad rules refused without a change, and --admin-token enforced on the admin API.
 source "$(dirname "$0")/lib.sh"
-require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-controls-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
-AZEMU_START_ARGS="--vm-runtime guestless" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
-ctl() { "$AZEMU_BIN" "$1" --listen "127.0.0.1:$PORT" "${@:2}"; }
+e2e_setup "controls" --runtime guestless
 
 # --- 1. the CA, over plain HTTP and offline ------------------------------------------------------
 check_eq "GET http://.../_azemu/ca.pem equals the CA" "$(cat "$DATA/ca.pem")" \
   curl -sf --noproxy '*' "http://127.0.0.1:$PORT/_azemu/ca.pem"
 check_eq "azemu ca equals the CA" "$(cat "$DATA/ca.pem")" "$AZEMU_BIN" ca --data-dir "$DATA"
 check_eq "GET /_azemu/health says ready" "ready" sh -c \
-  "curl -sf --noproxy '*' http://127.0.0.1:$PORT/_azemu/health | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"status\"])'"
+  "curl -sf --noproxy '*' http://127.0.0.1:$PORT/_azemu/health | jq -r .status"
 
 check "azemu env --host NAME points the proxy at that name (clients in a container network)" sh -c \
   "'$AZEMU_BIN' env --data-dir '$DATA' --listen 0.0.0.0:$PORT --host azemu.test | grep -qx \"export HTTPS_PROXY='http://azemu.test:$PORT'\""
@@ -28,13 +21,12 @@ check "az login" az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_C
 # --- 5. faults -----------------------------------------------------------------------------------
 check_fails_with "an unknown rule field is refused" "InvalidFaultRule.*unknown field 'sttus'" \
   ctl faults add '{"sttus":500}'
-check_eq "... and changes nothing" "0" sh -c \
-  "'$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"value\"]))'"
+fault_rules() { ctl faults list | jq "$@"; }
+check_eq "... and changes nothing" "0" fault_rules '.value | length'
 check "faults add: one 429 with Retry-After on group PUT" \
   ctl faults add '{"method":"PUT","path":"/subscriptions/*/resourcegroups/*","status":429,"retryAfter":1,"count":1}'
 check "az group create succeeds through az's own retry of the 429" az group create -n rg1 -l westus
-check_eq "the rule was hit once" "1" sh -c \
-  "'$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"value\"][0][\"hits\"])'"
+check_eq "the rule was hit once" "1" fault_rules '.value[0].hits'
 check "faults clear" ctl faults clear
 check "faults add: a 409 Conflict with a message on group PUT" \
   ctl faults add '{"method":"PUT","path":"*/resourcegroups/rg2","status":409,"code":"ScopeLocked","message":"Injected lock for the exercise."}'
@@ -72,8 +64,8 @@ check "faults add: 8 s of latency on one group GET" \
 slow_ms=$(elapsed_ms az group show -n rg2)
 if [ $((slow_ms - base_ms)) -ge 5000 ]; then ok "the latency rule delayed az group show (${base_ms} ms -> ${slow_ms} ms)"
 else not_ok "the latency rule did not delay az group show (${base_ms} ms -> ${slow_ms} ms)"; fi
-check_eq "the latency rule was hit once and is listed with latencyMs" "1 8000" sh -c \
-  "'$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; r=json.load(sys.stdin)[\"value\"][-1]; print(r[\"hits\"], r[\"latencyMs\"])'"
+check_eq "the latency rule was hit once and is listed with latencyMs" "1 8000" \
+  fault_rules -r '.value[-1] | "\(.hits) \(.latencyMs)"'
 check "faults clear" ctl faults clear
 check "faults add: drop every connection that asks for rg2" \
   ctl faults add '{"method":"GET","path":"*/resourcegroups/rg2","drop":true}'
@@ -91,7 +83,7 @@ check_fails_with "az vm create fails with the injected code and message" \
 check_eq "the VM is there with provisioningState Failed, as Azure leaves it" "Failed" \
   az vm show -g rg2 -n vmFail --query provisioningState -o tsv
 check_eq "the failLro rule was hit once" "1" sh -c \
-  "'$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"value\"][0][\"hits\"])'"
+  "'$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | jq '.value[0].hits'"
 check "faults clear" ctl faults clear
 
 # Guest faults: no request of their own, so `path` globs the VM's ARM id.
@@ -117,7 +109,7 @@ check_fails_with "az vm extension set fails with VMExtensionProvisioningError an
 check_eq "the extension's instance view shows the error" "ProvisioningState/failed" \
   az vm get-instance-view -g rg2 -n vmNoBoot --query "instanceView.extensions[?name=='CustomScript'].statuses[0].code | [0]" -o tsv
 check_eq "the guest rules were hit 3 times" "3" sh -c \
-  "'$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(sum(r[\"hits\"] for r in json.load(sys.stdin)[\"value\"]))'"
+  "'$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | jq '[.value[].hits] | add'"
 check "faults clear" ctl faults clear
 check "with the rules gone, the extension succeeds (new settings: delivered again)" \
   az vm extension set -g rg2 --vm-name vmNoBoot -n CustomScript --publisher Microsoft.Azure.Extensions --version 2.1 \
@@ -130,7 +122,7 @@ check "az vm stop" az vm stop -g rg1 -n vm1
 create_groups 100 many || not_ok "100 resource groups created for the reset"
 check_eq "groups before reset: 102" "102" az group list --query "length(@)" -o tsv
 reset_out=$(ctl reset 2>&1)
-ms=$(printf '%s' "$reset_out" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["milliseconds"]))' 2>/dev/null || echo 99999)
+ms=$(printf '%s' "$reset_out" | jq '.milliseconds | floor' 2>/dev/null || echo 99999)
 if [ "$ms" -lt 1000 ]; then ok "azemu reset with 100 groups and a stopped VM took ${ms} ms (< 1 s)"; else not_ok "reset took ${ms} ms" "$reset_out"; fi
 check_eq "after reset: no groups" "0" az group list --query "length(@)" -o tsv
 check_eq "after reset: the seeded service principal is back (Graph)" "$AZEMU_CLIENT_ID" \
@@ -169,7 +161,7 @@ check_fails_with "azemu faults add without the token is refused (nothing added)"
   "$AZEMU_BIN" faults add '{"status":500}' --listen "127.0.0.1:$PORT"
 check "azemu faults list --admin-token TOKEN" "$AZEMU_BIN" faults list --listen "127.0.0.1:$PORT" --admin-token "$ADMIN_TOKEN"
 check_eq "AZEMU_ADMIN_TOKEN works too, and the refused add changed nothing" "0" sh -c \
-  "AZEMU_ADMIN_TOKEN='$ADMIN_TOKEN' '$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"value\"]))'"
+  "AZEMU_ADMIN_TOKEN='$ADMIN_TOKEN' '$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | jq '.value | length'"
 
 # --- 5c. --kv-throttling azure (same server): Key Vault's 20 key CREATEs per 10 s per vault ----------
 # EC P-256 keys (the same limit as RSA 2,048): generated in microseconds, so the 21 creates fit in the

@@ -5,14 +5,7 @@
 # cycle, a failing deployment that keeps its good resources, and `az deployment sub create`.
 # Usage: az_deployment_test.sh
 source "$(dirname "$0")/lib.sh"
-require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-deploy-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
-start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
-echo "# azemu on port $PORT, data $DATA"
+e2e_setup "deploy"
 
 check "sp login" az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
 check "group create" az group create -n depGroup -l westus
@@ -108,7 +101,7 @@ check_eq "deployment group list" "main" \
   az deployment group list -g depGroup --query "[?name=='main'].name | [0]" -o tsv
 # az prints the exported template itself (json.dumps), ignoring --query.
 export_copy_name() {
-  az deployment group export -g depGroup -n main | python3 -c 'import json,sys; print(json.load(sys.stdin)["resources"][0]["copy"]["name"])'
+  az deployment group export -g depGroup -n main | jq -r '.resources[0].copy.name'
 }
 check_eq "deployment group export: the template as deployed" "vaultLoop" export_copy_name
 check_eq "deployment operation group list: 3 vaults + nested + outputs" "5" \
@@ -138,8 +131,7 @@ check_rejected() {
   local url="https://management.azure.com/subscriptions/$AZEMU_SUBSCRIPTION_ID/resourceGroups/depGroup/providers/Microsoft.Resources/deployments/$name"
   local method=put
   if [ "$verb" = validate ]; then url+=/validate; method=post; fi
-  python3 -c 'import json,sys; print(json.dumps({"properties": {"mode": "Incremental", "template": json.load(open(sys.argv[1]))}}))' \
-    "$file" > "$WORK/rejected-body.json"
+  jq '{properties: {mode: "Incremental", template: .}}' "$file" > "$WORK/rejected-body.json"
   check_fails_with "$desc (ARM's error, az rest)" "$pattern" \
     az rest --method "$method" --url "$url?api-version=2024-11-01" --body "@$WORK/rejected-body.json"
 }

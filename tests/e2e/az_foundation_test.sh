@@ -3,21 +3,9 @@
 # accounts, providers and resource groups — in proxy mode (HTTPS_PROXY, public host names) or cloud mode
 # (az cloud register, ADFS-style authority under azemu.localhost). Usage: [AZEMU_AZ=2.74] az_foundation_test.sh proxy|cloud
 source "$(dirname "$0")/lib.sh"
-require_az
 MODE=${1:?usage: $0 proxy|cloud}
-WORK=$(mktemp -d /tmp/azemu-e2e-$MODE-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
 
-if [ "$MODE" = cloud ] && ! getent hosts "login.azemu.localhost" > /dev/null; then
-  echo "FATAL: *.azemu.localhost does not resolve; install libnss-myhostname (see README)" >&2
-  exit 1
-fi
-
-start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode "$MODE")"
-echo "# azemu on port $PORT, mode $MODE, data $DATA"
+e2e_setup "$MODE" -- --mode "$MODE"
 
 if [ "$MODE" = proxy ]; then
   VAULT_RESOURCE=https://vault.azure.net

@@ -4,17 +4,10 @@
 # ARM authorization of a service principal created through Graph; then the Azure SDK for JavaScript
 # logs in as that principal. Usage: az_identity_test.sh
 source "$(dirname "$0")/lib.sh"
-require_az
 ensure_js_deps || exit 1
-WORK=$(mktemp -d /tmp/azemu-e2e-identity-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
-start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+e2e_setup "identity"
 SUB=/subscriptions/$AZEMU_SUBSCRIPTION_ID
 DOMAIN=${AZEMU_ADMIN_USER#*@}
-echo "# azemu on port $PORT, data $DATA"
 
 admin_login() { az login -u "$AZEMU_ADMIN_USER" -p "$AZEMU_ADMIN_PASSWORD" > /dev/null; }
 check "admin login" admin_login

@@ -5,23 +5,17 @@
 # restore the same material, soft delete, recover and purge show in the lists. Roles and 403s: az_keyvault_rbac_test.sh.
 # Not for az 2.45 (track-1 SDK missing on Debian). Usage: AZEMU_AZ=2.74 az_keyvault_objects_test.sh
 source "$(dirname "$0")/lib.sh"
-require_az
 [ "$AZEMU_AZ" = 2.74 ] || { echo "FATAL: this suite drives az 2.74: run it with AZEMU_AZ=2.74" >&2; exit 1; }
-WORK=$(mktemp -d /tmp/azemu-e2e-kvobj-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
-start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+e2e_setup "kvobj"
 KV=kvo$$e2e
 V=(--vault-name "$KV")
-echo "# azemu on port $PORT, data $DATA, vault $KV"
+echo "# vault $KV"
 
 # json_field FIELD CMD...: runs an az command with -o json and prints one top-level field (az's tsv prints the
 # bytes of a decrypt result as "b'...'", so results are read from JSON).
 json_field() {
   local field=$1; shift
-  "$@" -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$field"
+  "$@" -o json | jq -r --arg f "$field" '.[$f]'
 }
 # der_sig R||S_BASE64: a JWS ECDSA signature (r||s) as the DER sequence openssl verifies.
 der_sig() {
@@ -56,8 +50,8 @@ check "key download (PEM)" az keyvault key download "${V[@]}" -n rsa1 -f "$WORK/
 check "key download (DER)" az keyvault key download "${V[@]}" -n rsa1 -f "$WORK/rsa1.der" -e DER
 check "PEM and DER hold the same public key" \
   bash -c "openssl pkey -pubin -in '$WORK/rsa1.pem' -outform DER | cmp - '$WORK/rsa1.der'"
-N_SHOWN=$(az keyvault key show "${V[@]}" -n rsa1 --query key.n -o json 2>/dev/null |
-  python3 -c 'import base64,json,sys; print(base64.b64decode(json.load(sys.stdin)).hex().upper())')
+N_SHOWN=$(az keyvault key show "${V[@]}" -n rsa1 --query key.n -o json 2>/dev/null | jq -r . | base64 -d | od -An -v -tx1 |
+  tr -d ' \n' | tr a-f A-F)
 check_eq "the downloaded key's modulus is the key's n" "Modulus=$N_SHOWN" openssl rsa -pubin -in "$WORK/rsa1.pem" -noout -modulus
 
 printf 'message signed by azemu %s' "$$" > "$WORK/msg.txt"
@@ -109,11 +103,11 @@ check_eq "key rotation-policy update" "P90D Rotate P60D" bash -c \
   "az keyvault key rotation-policy update --vault-name $KV -n rsa1 --value '$WORK/policy.json' --query '[expiresIn, lifetimeActions[0].action, lifetimeActions[0].timeAfterCreate]' -o tsv | paste -sd ' '"
 check_eq "key rotation-policy show returns it" "P90D" az keyvault key rotation-policy show "${V[@]}" -n rsa1 --query expiresIn -o tsv
 ROTATED=$(az keyvault key rotate "${V[@]}" -n rsa1 -o json 2>/dev/null)
-KID2=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["key"]["kid"])' <<<"$ROTATED")
+KID2=$(jq -r .key.kid <<<"$ROTATED")
 if [[ $KID2 == https://$KV.vault.azure.net/keys/rsa1/* && $KID2 != "$KID1" ]]; then ok "key rotate makes a new version"
 else not_ok "key rotate makes a new version" "$ROTATED"; fi
-check_eq "the rotated version expires after the policy's expiryTime (90 days)" "7776000" python3 -c \
-  'import json,sys; a=json.loads(sys.argv[1])["attributes"]; print(a["exp"] - a["created"] if "exp" in a else a)' "$ROTATED"
+check_eq "the rotated version expires after the policy's expiryTime (90 days)" "7776000" \
+  jq -c '.attributes | if has("exp") then .exp - .created else . end' <<<"$ROTATED"
 check_eq "key list-versions" "2" az keyvault key list-versions "${V[@]}" -n rsa1 --query "length(@)" -o tsv
 check_eq "key show: the newest version" "$KID2" az keyvault key show "${V[@]}" -n rsa1 --query key.kid -o tsv
 

@@ -7,18 +7,12 @@
 # one --name: same appId, a new password, the first one stops working.
 # Not for az 2.45 (its key and secret commands need the track-1 SDK Debian lacks). Usage: AZEMU_AZ=2.74 az_keyvault_rbac_test.sh
 source "$(dirname "$0")/lib.sh"
-require_az
 [ "$AZEMU_AZ" = 2.74 ] || { echo "FATAL: this suite drives az 2.74: run it with AZEMU_AZ=2.74" >&2; exit 1; }
-WORK=$(mktemp -d /tmp/azemu-e2e-kvrbac-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
-start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+e2e_setup "kvrbac"
 KV=kvr$$e2e
 DOMAIN=${AZEMU_ADMIN_USER#*@}
 AZ_CLI_APP=04b07795-8ddb-461a-bbee-02f9e1bf7b46  # the appid az's user tokens carry
-echo "# azemu on port $PORT, data $DATA, vault $KV"
+echo "# vault $KV"
 
 # The second principals each keep their own az profile, as a separate machine would.
 SP_CFG=$WORK/sp-config USER_CFG=$WORK/user-config

@@ -4,16 +4,10 @@
 # and secrets through the data plane (with the az-shim for Debian's missing track-1 SDK), and the audit
 # log. Usage: [AZEMU_AZ=2.74] az_keyvault_test.sh   (az 2.74 also lists keys and sets/shows/lists secrets)
 source "$(dirname "$0")/lib.sh"
-require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-kv-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
-start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+e2e_setup "kv"
 KV=kv$$e2e
 KV_SP=kvsp$$e2e
-echo "# azemu on port $PORT, data $DATA, vault $KV"
+echo "# vault $KV"
 
 check "admin login" az login -u "$AZEMU_ADMIN_USER" -p "$AZEMU_ADMIN_PASSWORD"
 check "provider register" az provider register -n Microsoft.KeyVault

@@ -8,14 +8,7 @@
 # generic show/delete/list commands (no profile, hybrid included, has it in Debian's package).
 # With AZEMU_AZ=2.74, `az network nic` is AAZ code too (no shim fix). Usage: [AZEMU_AZ=2.74] az_network_test.sh
 source "$(dirname "$0")/lib.sh"
-require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-net-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
-start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
-echo "# azemu on port $PORT, data $DATA"
+e2e_setup "net"
 
 check "login (bootstrap SP)" \
   az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"

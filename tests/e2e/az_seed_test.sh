@@ -18,8 +18,6 @@ export AZEMU_TENANT_ID=11111111-2222-4333-8444-555555555555 AZEMU_SUBSCRIPTION_I
 export AZEMU_CLIENT_ID=aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee AZEMU_CLIENT_SECRET=fixed-bootstrap-secret-0123456789
 APP_ID=5e0d1f3a-0000-4000-8000-0000000000a1
 APP_SECRET=ade-lab-secret-0123456789abcdef
-ctl() { "$AZEMU_BIN" "$1" --listen "127.0.0.1:$PORT" "${@:2}"; }
-field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 
 # --- start --seed refuses a malformed file before serving ----------------------------------------
 echo '{"vaults":[{"name":"x","resourceGroup":"lab-rg","keys":[{"name":"k","kyt":"RSA"}]}]}' > "$WORK/bad.json"
@@ -39,12 +37,12 @@ check_eq "the seeded KEK is readable through the seeded access policy" "RSA" \
 app_token() {
   curl -sf --noproxy '*' --cacert "$DATA/ca.pem" "https://localhost:$PORT/$AZEMU_TENANT_ID/oauth2/v2.0/token" \
     --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$APP_ID" \
-    --data-urlencode "client_secret=$APP_SECRET" --data-urlencode "scope=https://vault.azure.net/.default" | field '["access_token"]'
+    --data-urlencode "client_secret=$APP_SECRET" --data-urlencode "scope=https://vault.azure.net/.default" | jq -r .access_token
 }
 # az 2.45's `keyvault secret` needs a track-1 SDK Debian lacks: the data plane with curl, as the app.
 secret_value() {
   curl -sf --proxy "http://127.0.0.1:$PORT" --cacert "$DATA/ca.pem" -H "Authorization: Bearer $(app_token)" \
-    "https://$VAULT.vault.azure.net/secrets/$1?api-version=7.4" | field '["value"]'
+    "https://$VAULT.vault.azure.net/secrets/$1?api-version=7.4" | jq -r .value
 }
 check_eq "the seeded secret has its value" "seeded" secret_value lab-note
 check_fails_with "the policy gives the app no key create" "Forbidden" \
@@ -59,13 +57,11 @@ check_fails_with "... and may not write it" "AuthorizationFailed" az group updat
 check "az login as the bootstrap SP (fixed id and secret)" \
   az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
 again=$(ctl seed "$WORK/lab.json" 2>&1)
-check_eq "azemu seed again creates nothing" "0" sh -c "printf '%s' '$again' | python3 -c \
-  'import json,sys; a=json.load(sys.stdin)[\"applied\"]; print(sum(v[\"created\"] for v in a.values()))'"
-check_eq "... and finds all 7 kinds of items in place" "7" sh -c "printf '%s' '$again' | python3 -c \
-  'import json,sys; a=json.load(sys.stdin)[\"applied\"]; print(sum(1 for v in a.values() if v[\"unchanged\"] > 0))'"
+check_eq "azemu seed again creates nothing" "0" jq '[.applied[].created] | add' <<<"$again"
+check_eq "... and finds all 7 kinds of items in place" "7" jq '[.applied[] | select(.unchanged > 0)] | length' <<<"$again"
 secret_versions() {  # as the bootstrap SP: the seed gave it every secret permission, list included
   curl -sf --proxy "http://127.0.0.1:$PORT" --cacert "$DATA/ca.pem" -H "Authorization: Bearer $(sp_token https://vault.azure.net/.default)" \
-    "https://$VAULT.vault.azure.net/secrets/$1/versions?api-version=7.4" | field '["value"].__len__()'
+    "https://$VAULT.vault.azure.net/secrets/$1/versions?api-version=7.4" | jq '.value | length'
 }
 check_eq "the seeded secret still has one version (an equal value is not set again)" "1" secret_versions lab-note
 

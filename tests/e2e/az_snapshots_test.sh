@@ -4,23 +4,16 @@
 # group, add another, change the secret), restore it and find it as saved; save and restore each
 # well under a second; bad names and unknown snapshots refused without a change.
 source "$(dirname "$0")/lib.sh"
-require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-snapshots-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
-AZEMU_START_ARGS="--vm-runtime guestless" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
-ctl() { "$AZEMU_BIN" "$1" --listen "127.0.0.1:$PORT" "${@:2}"; }
-field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+e2e_setup "snapshots" --runtime guestless
 # az 2.45's `keyvault secret` needs a track-1 SDK Debian lacks: secrets go to the data plane with curl
 # through azemu's proxy, as the seeded SP (the vault's creator, so in its access policy).
 kv() {  # kv METHOD PATH [JSON]
   curl -sf --proxy "http://127.0.0.1:$PORT" --cacert "$DATA/ca.pem" -X "$1" -H "Authorization: Bearer $KV_TOKEN" \
     -H 'content-type: application/json' ${3:+-d "$3"} "https://$VAULT.vault.azure.net$2?api-version=7.4"
 }
-secret_value() { kv GET "/secrets/$1" | field '["value"]'; }
-secret_versions() { kv GET "/secrets/$1/versions" | field '["value"].__len__()'; }
+secret_value() { kv GET "/secrets/$1" | jq -r .value; }
+secret_versions() { kv GET "/secrets/$1/versions" | jq '.value | length'; }
+snapshots() { ctl snapshot list | jq -r "$1"; }
 
 check "az login" az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
 
@@ -37,14 +30,14 @@ check_eq "groups before the snapshot: 101" "101" az group list --query "length(@
 
 # --- save ----------------------------------------------------------------------------------------
 save_out=$(ctl snapshot save lab-start 2>&1)
-ms=$(printf '%s' "$save_out" | field '["milliseconds"]' 2>/dev/null | cut -d. -f1)
+ms=$(printf '%s' "$save_out" | jq .milliseconds 2>/dev/null | cut -d. -f1)
 if [ -n "$ms" ] && [ "$ms" -lt 1000 ]; then ok "snapshot save of 100+ resources and a running VM took ${ms} ms (< 1 s)"
 else not_ok "snapshot save" "$save_out"; fi
-check_eq "the running VM was stopped for the copy" "1" sh -c "printf '%s' '$save_out' | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"vmsRunning\"])'"
+check_eq "the running VM was stopped for the copy" "1" jq .vmsRunning <<<"$save_out"
 check "the snapshot is a folder under the data dir" test -f "$DATA/snapshots/lab-start/azemu.db"
-check_eq "snapshot list shows it" "lab-start" sh -c "'$AZEMU_BIN' snapshot list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(\" \".join(s[\"name\"] for s in json.load(sys.stdin)[\"value\"]))'"
+check_eq "snapshot list shows it" "lab-start" snapshots '[.value[].name] | join(" ")'
 check_eq "GET /_azemu/snapshots shows it too" "lab-start" sh -c \
-  "curl -sf --noproxy '*' http://127.0.0.1:$PORT/_azemu/snapshots | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"value\"][0][\"name\"])'"
+  "curl -sf --noproxy '*' http://127.0.0.1:$PORT/_azemu/snapshots | jq -r '.value[0].name'"
 check_eq "the VM is running again after the save" "VM running" \
   az vm get-instance-view -g lab -n vm1 --query "instanceView.statuses[?starts_with(code,'PowerState')].displayStatus | [0]" -o tsv
 
@@ -57,7 +50,7 @@ check_eq "the group is gone" "false" az group exists -n lab
 
 # --- restore -------------------------------------------------------------------------------------
 restore_out=$(ctl snapshot restore lab-start 2>&1)
-ms=$(printf '%s' "$restore_out" | field '["milliseconds"]' 2>/dev/null | cut -d. -f1)
+ms=$(printf '%s' "$restore_out" | jq .milliseconds 2>/dev/null | cut -d. -f1)
 if [ -n "$ms" ] && [ "$ms" -lt 1000 ]; then ok "snapshot restore took ${ms} ms (< 1 s)"
 else not_ok "snapshot restore" "$restore_out"; fi
 check_eq "the group is back" "true" az group exists -n lab
@@ -84,7 +77,7 @@ check_fails_with "restoring an unknown snapshot is refused" "404.*SnapshotNotFou
 check_fails_with "restore without a name is refused" "needs a NAME" ctl snapshot restore
 check_eq "the cloud is unchanged by the refusals" "101" az group list --query "length(@)" -o tsv
 check "snapshot delete" ctl snapshot delete lab-start
-check_eq "snapshot list is empty" "0" sh -c "'$AZEMU_BIN' snapshot list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"value\"]))'"
+check_eq "snapshot list is empty" "0" snapshots '.value | length'
 check_fails_with "deleting it again: not found" "404.*SnapshotNotFound" ctl snapshot delete lab-start
 
 # --- offline: no server at --listen, the data dir is used directly --------------------------------

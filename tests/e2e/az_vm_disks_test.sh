@@ -4,15 +4,8 @@
 # `az vm create` (guestless runtime: no disk files, no encryption, so the view shows the model's
 # disks with null header facts). Checked while azemu runs (SQLite WAL reader) and after it stopped.
 source "$(dirname "$0")/lib.sh"
-require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-vm-disks-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
 
-AZEMU_START_ARGS="--vm-runtime guestless" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
-echo "# azemu on port $PORT, data $DATA"
+e2e_setup "vm-disks" --runtime guestless
 check "az login --service-principal" \
   az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
 check "group create" az group create -n rg -l westus
@@ -24,8 +17,6 @@ OS_DISK=$(az vm show -g rg -n myVM --query storageProfile.osDisk.name -o tsv)
 DATA_DISK=$(az vm show -g rg -n myVM --query "storageProfile.dataDisks[0].name" -o tsv)
 OS_SIZE=$(az vm show -g rg -n myVM --query storageProfile.osDisk.diskSizeGb -o tsv)
 
-# jq-less JSON field reader: json_get FILE PYTHON-EXPRESSION-ON-j
-json_get() { python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"; }
 
 # --- while azemu runs -----------------------------------------------------------------------------
 TEXT=$("$AZEMU_BIN" vm disks myVM --data-dir "$DATA" 2>&1)
@@ -37,20 +28,20 @@ check "text: the data disk row (LUN 0, 5 GiB)" grep -Eq "^data 0 +$DATA_DISK +5 
 check "text: the fields are explained" grep -q "^LUKS HEADER: read from the image file" <<< "$TEXT"
 
 check "--json while running" bash -c "'$AZEMU_BIN' vm disks MYVM -g RG --json --data-dir '$DATA' > '$WORK/cli.json'"
-check_eq "json: two disks, OS first" "os data" json_get "$WORK/cli.json" '" ".join(d["role"] for d in j["disks"])'
-check_eq "json: OS disk name" "$OS_DISK" json_get "$WORK/cli.json" 'j["disks"][0]["name"]'
-check_eq "json: LUNs" "None 0" json_get "$WORK/cli.json" '" ".join(str(d["lun"]) for d in j["disks"])'
-check_eq "json: no image, no LUKS, no keys, no audit (guestless, unencrypted)" "None None None None 0" \
-  json_get "$WORK/cli.json" '" ".join(str(x) for x in [j["disks"][0]["imagePath"], j["disks"][0]["luks"], j["disks"][0]["bekSecretUrl"], j["disks"][0]["kek"], len(j["disks"][0]["audit"])])'
+check_eq "json: two disks, OS first" "os data" jq -r '[.disks[].role] | join(" ")' "$WORK/cli.json"
+check_eq "json: OS disk name" "$OS_DISK" jq -r '.disks[0].name' "$WORK/cli.json"
+check_eq "json: LUNs" "null 0" jq -r '[.disks[].lun | tostring] | join(" ")' "$WORK/cli.json"
+check_eq "json: no image, no LUKS, no keys, no audit (guestless, unencrypted)" "null null null null 0" \
+  jq -r '.disks[0] | [.imagePath, .luks, .bekSecretUrl, .kek, (.audit | length)] | map(tostring) | join(" ")' "$WORK/cli.json"
 check_eq "json: disk ids are the ARM ids az shows" \
-  "$(az vm show -g rg -n myVM --query storageProfile.osDisk.managedDisk.id -o tsv)" json_get "$WORK/cli.json" 'j["disks"][0]["diskId"]'
+  "$(az vm show -g rg -n myVM --query storageProfile.osDisk.managedDisk.id -o tsv)" jq -r '.disks[0].diskId' "$WORK/cli.json"
 
 ADMIN="https://localhost:$PORT/_azemu/vms"
 check "admin endpoint: 200" bash -c "curl -sf --noproxy '*' --cacert '$DATA/ca.pem' '$ADMIN/myVM/disks?resourceGroup=rg' > '$WORK/admin.json'"
-check_eq "admin endpoint: the same report as the CLI" "True" \
-  python3 -c 'import json,sys; print(json.load(open(sys.argv[1])) == json.load(open(sys.argv[2])))' "$WORK/cli.json" "$WORK/admin.json"
+check_eq "admin endpoint: the same report as the CLI" "true" \
+  jq -n --slurpfile cli "$WORK/cli.json" --slurpfile admin "$WORK/admin.json" '$cli == $admin'
 check_eq "admin endpoint: unknown VM is 404 ResourceNotFound" "404 ResourceNotFound" \
-  bash -c "curl -s --noproxy '*' --cacert '$DATA/ca.pem' -o '$WORK/err.json' -w '%{http_code}' '$ADMIN/nope/disks'; echo -n ' '; python3 -c 'import json; print(json.load(open(\"$WORK/err.json\"))[\"error\"][\"code\"])'"
+  bash -c "curl -s --noproxy '*' --cacert '$DATA/ca.pem' -o '$WORK/err.json' -w '%{http_code}' '$ADMIN/nope/disks'; echo -n ' '; jq -r .error.code '$WORK/err.json'"
 check_fails_with "CLI: unknown VM" "virtualMachines/nope' under resource group '\(any\)' was not found" \
   "$AZEMU_BIN" vm disks nope --data-dir "$DATA"
 check_fails_with "CLI: wrong group" "under resource group 'other' was not found" \
@@ -71,26 +62,29 @@ kv_call() {  # kv_call METHOD URL BODY: prints the JSON answer (through azemu's 
   curl -sf --cacert "$DATA/ca.pem" -X "$1" -H "Authorization: Bearer $KV_TOKEN" -H 'content-type: application/json' -d "$3" "$2"
 }
 WRAPPED=$(kv_call POST "$KID/wrapkey?api-version=2015-06-01" \
-  "{\"alg\":\"RSA-OAEP\",\"value\":\"$(printf 'a passphrase' | base64)\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["value"])')
-SECRET_NAME=$(python3 -c 'import uuid; print(uuid.uuid4())')
+  "{\"alg\":\"RSA-OAEP\",\"value\":\"$(printf 'a passphrase' | base64)\"}" | jq -r .value)
+SECRET_NAME=$(cat /proc/sys/kernel/random/uuid)
 SID=$(kv_call PUT "https://$KV.vault.azure.net/secrets/$SECRET_NAME?api-version=2015-06-01" \
   "{\"value\":\"$WRAPPED\",\"attributes\":{\"enabled\":\"true\"},\"tags\":{\"DiskEncryptionKeyEncryptionAlgorithm\":\"RSA-OAEP\",\"DiskEncryptionKeyFileName\":\"LinuxPassPhraseFileName\"}}" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  | jq -r .id)
 VAULT_ID=$(az keyvault show -n "$KV" --query id -o tsv)
 SETTINGS="{\"diskEncryptionKey\":{\"secretUrl\":\"$SID\",\"sourceVault\":{\"id\":\"$VAULT_ID\"}},\"keyEncryptionKey\":{\"keyUrl\":\"$KID\",\"sourceVault\":{\"id\":\"$VAULT_ID\"}},\"enabled\":true}"
 check "vm update --set storageProfile.osDisk.encryptionSettings" \
   az vm update -g rg -n myVM --set "storageProfile.osDisk.encryptionSettings=$SETTINGS"
 check "--json with encryption settings" bash -c "'$AZEMU_BIN' vm disks myVM --json --data-dir '$DATA' > '$WORK/enc.json'"
 check_eq "json: one BEK secret for both disks (dual pass)" "$SID $SID vm" \
-  json_get "$WORK/enc.json" '" ".join([d["bekSecretUrl"] for d in j["disks"]] + [j["disks"][1]["encryptionSettingsSource"]])'
+  jq -r '[.disks[].bekSecretUrl, .disks[1].encryptionSettingsSource] | join(" ")' "$WORK/enc.json"
 check_eq "json: the KEK's name, version and vault" "kek ${KID##*/} $KV" \
-  json_get "$WORK/enc.json" '" ".join(j["disks"][0]["kek"][k] for k in ["name", "version", "vault"])'
+  jq -r '.disks[0].kek | [.name, .version, .vault] | join(" ")' "$WORK/enc.json"
 check_eq "json: the handler's calls (key create, wrap, secret set) by the SP" "KeyCreate:kek KeyWrap:kek SecretSet:bek" \
-  json_get "$WORK/enc.json" '" ".join(a["operation"] + ":" + a["touches"] for a in j["disks"][0]["audit"] if a["caller"]["appId"] == "'"$AZEMU_CLIENT_ID"'" and a["operation"] != "KeyGet")'
+  jq -r --arg app "$AZEMU_CLIENT_ID" \
+    '[.disks[0].audit[] | select(.caller.appId == $app and .operation != "KeyGet") | .operation + ":" + .touches] | join(" ")' \
+    "$WORK/enc.json"
 check_eq "json: then the platform read the secret and unwrapped it" "SecretGet:bek:200 KeyUnwrap:kek:200" \
-  json_get "$WORK/enc.json" '" ".join([a["operation"] + ":" + a["touches"] + ":" + str(a["httpStatusCode"]) for a in j["disks"][0]["audit"] if a["caller"]["platform"]][:2])'
+  jq -r '[.disks[0].audit[] | select(.caller.platform) | .operation + ":" + .touches + ":" + (.httpStatusCode | tostring)][:2] | join(" ")' \
+    "$WORK/enc.json"
 check_eq "json: no anonymous challenge rows" "0" \
-  json_get "$WORK/enc.json" 'len([a for a in j["disks"][0]["audit"] if a["httpStatusCode"] == 401])'
+  jq '[.disks[0].audit[] | select(.httpStatusCode == 401)] | length' "$WORK/enc.json"
 TEXT=$("$AZEMU_BIN" vm disks myVM --data-dir "$DATA" 2>&1)
 printf '%s\n' "$TEXT" | sed 's/^/#   /'
 check "text: dual pass" grep -q "^Disk encryption: dual pass (ADE 0.1)" <<< "$TEXT"

@@ -5,19 +5,12 @@
 # disk names, the guest reaches azemu at 10.0.2.2 (directly and as its HTTPS proxy), and `az vm delete` leaves no QEMU process.
 # Usage: az_vm_qemu_test.sh   (AZEMU_BIN from ctest)
 source "$(dirname "$0")/lib.sh"
-require_az
 if [ ! -x "${AZEMU_QEMU:-/usr/bin/qemu-system-x86_64}" ]; then
   # Loud: CI installs QEMU (docker/dev.sh test), so this should never be seen there.
   echo "SKIPPED: qemu-system-x86_64 not installed (apt-get install qemu-system-x86; docker/dev.sh test does)"
   exit 0
 fi
-WORK=$(mktemp -d /tmp/azemu-e2e-vm-qemu-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
-AZEMU_START_ARGS="--vm-runtime qemu" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode proxy --az-profile latest)"
-echo "# azemu on port $PORT, data $DATA"
+e2e_setup "vm-qemu" --runtime qemu -- --mode proxy --az-profile latest
 check "az login --service-principal" \
   az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
 check "group create" az group create -n rg -l westus

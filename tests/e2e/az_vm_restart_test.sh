@@ -6,14 +6,7 @@
 # (az 2.45 run) a snapshot of the cloud with the running guest, a change, and a restore of the disk.
 # Usage: az_vm_restart_test.sh   (AZEMU_BIN from ctest)
 source "$(dirname "$0")/lib.sh"
-require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-vm-restart-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
-AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode proxy --az-profile latest)"
-echo "# azemu on port $PORT, data $DATA"
+e2e_setup "vm-restart" --runtime uml -- --mode proxy --az-profile latest
 check "az login --service-principal" \
   az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
 check "group create" az group create -n rg -l westus
@@ -59,9 +52,8 @@ check_eq "after restart: run-command reads the file written before" "before-rest
 # Snapshots with a real guest (issue 14; az-independent, so once): the running VM is stopped for the
 # copy and booted again; a restore brings back the disk image as saved and boots the VM.
 if [ "${AZEMU_AZ:-}" != "2.74" ]; then
-  ctl() { "$AZEMU_BIN" "$1" --listen "127.0.0.1:$PORT" "${@:2}"; }
   check_eq "snapshot save with a running UML guest stops it for the copy" "1" sh -c \
-    "'$AZEMU_BIN' snapshot save with-guest --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"vmsRunning\"])'"
+    "'$AZEMU_BIN' snapshot save with-guest --listen 127.0.0.1:$PORT | jq -r .vmsRunning"
   wait_booted
   check_eq "... and boots it again" "PowerState/running" power
   check_eq "change the data disk after the snapshot" "changed" guest \

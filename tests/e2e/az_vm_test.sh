@@ -6,21 +6,14 @@
 #   cloud: az cloud register under azemu.localhost with the 2020-09-01-hybrid profile (az-wire §1.1).
 # The VM is created with `az vm create` (template deployment, az-wire §4.7).
 source "$(dirname "$0")/lib.sh"
-require_az
 MODE=${1:?usage: $0 proxy|cloud}
-WORK=$(mktemp -d /tmp/azemu-e2e-vm-$MODE-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
 if [ "$MODE" = cloud ]; then
   PROFILE=2020-09-01-hybrid
 else
   PROFILE=latest
 fi
 
-AZEMU_START_ARGS="--vm-runtime guestless" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode "$MODE" --az-profile "$PROFILE")"
-echo "# azemu on port $PORT, mode $MODE, profile $PROFILE, data $DATA"
+e2e_setup "vm-$MODE" --runtime guestless -- --mode "$MODE" --az-profile "$PROFILE"
 check "az login --service-principal" \
   az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
 check "group create" az group create -n rg -l westus

@@ -5,14 +5,8 @@
 # owner-only database files, a quick SIGTERM after hostile requests, and start-up recovery of a
 # deployment and a VM operation that a previous process left running.
 source "$(dirname "$0")/lib.sh"
-require_az
-WORK=$(mktemp -d /tmp/azemu-e2e-hardening-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
 export AZEMU_LOG_LEVEL=info
-AZEMU_START_ARGS="--vm-runtime guestless" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+e2e_setup "hardening" --runtime guestless
 export PORT DATA AZEMU_PID AZEMU_LOG="$DATA.err"
 PROBE=$E2E_DIR/hardening_probe.py
 

@@ -4,18 +4,12 @@
 # check-majors.mjs fails the run if a pinned SDK is more than one major behind npm's latest (live when the
 # registry answers; otherwise a loud warning and the record of the last `npm run refresh`, js/README.md).
 source "$(dirname "$0")/lib.sh"
-WORK=$(mktemp -d /tmp/azemu-e2e-js-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-trap 'stop_azemu' EXIT
 ensure_js_deps || exit 1
 (cd "$E2E_DIR/js" && node check-majors.mjs)
 MAJORS=$?
 # VMs here are records (guestless runtime): the SDK contract is what these tests check; real guests
 # are driven by the az e2e tests (az_vm_test.sh) and vm_sim_tests.
-export AZEMU_START_ARGS="${AZEMU_START_ARGS:---vm-runtime guestless}"
-start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+e2e_setup "js" --no-az --runtime guestless
 export AZEMU_PORT=$PORT
 cd "$E2E_DIR/js" && node --test ./*.test.mjs
 TESTS=$?

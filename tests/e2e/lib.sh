@@ -75,6 +75,15 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# wait_line LOG PATTERN [SECONDS]: waits until the log file LOG (written by a background process) has a line
+# matching PATTERN (default deadline 20 s). Event-driven: tail follows the log and grep exits on the line.
+wait_line() {
+  timeout "${3:-20}" grep -q -m1 "$2" <(tail -F -n +1 "$1" 2>/dev/null)
+}
+
+# wait_ready LOG: waits for azemu's ready line in its stdout log LOG.
+wait_ready() { wait_line "$1" "azemu ready"; }
+
 # start_azemu DATA_DIR PORT: starts azemu in the background and waits for its ready line.
 start_azemu() {
   local data=$1 port=$2
@@ -85,8 +94,7 @@ start_azemu() {
   "$AZEMU_BIN" start --data-dir "$data" --listen "127.0.0.1:$port" --test-controls --log-level "${AZEMU_LOG_LEVEL:-warn}" \
     ${AZEMU_START_ARGS:-} >> "$data.out" 2>> "$data.err" &
   AZEMU_PID=$!
-  # Event-driven wait: tail follows the log and grep exits on the ready line (deadline 20 s).
-  if ! timeout 20 grep -q -m1 "azemu ready" <(tail -F -n +1 "$data.out" 2>/dev/null); then
+  if ! wait_ready "$data.out"; then
     echo "azemu did not become ready:" >&2
     cat "$data.out" "$data.err" >&2
     return 1
@@ -107,6 +115,46 @@ kill9_azemu() {
   AZEMU_PID=
 }
 
+# e2e_setup NAME [--runtime R] [--no-az] [--clean] [-- ENV_ARG...]: the start every suite shares. Checks for az
+# (unless --no-az); WORK is a fresh /tmp/azemu-e2e-NAME-XXXXXX, DATA=$WORK/data, PORT a free port; the EXIT trap
+# runs the suite's E2E_ON_EXIT (a command string, may be set later), stops azemu and, with --clean, removes WORK
+# when no check failed (guests' disk images take GBs); azemu starts with --vm-runtime R (AZEMU_START_ARGS, when
+# the caller sets it, wins) and `azemu env --data-dir ... --listen ... ENV_ARG...` is evaluated into the shell.
+# `--mode cloud` among the ENV_ARGs needs *.azemu.localhost to resolve (libnss-myhostname).
+e2e_setup() {
+  local name=$1; shift
+  local runtime="" az=1
+  E2E_CLEAN=0
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --runtime) runtime=$2; shift 2 ;;
+      --no-az) az=0; shift ;;
+      --clean) E2E_CLEAN=1; shift ;;
+      --) shift; break ;;
+      *) echo "FATAL: e2e_setup: unknown option '$1'" >&2; exit 1 ;;
+    esac
+  done
+  [ "$az" -eq 1 ] && require_az
+  if [[ " $* " == *" --mode cloud "* ]] && ! getent hosts "login.azemu.localhost" > /dev/null; then
+    echo "FATAL: *.azemu.localhost does not resolve; install libnss-myhostname (see README)" >&2
+    exit 1
+  fi
+  WORK=$(mktemp -d "/tmp/azemu-e2e-$name-XXXXXX")
+  DATA=$WORK/data
+  PORT=$(free_port)
+  trap e2e_exit EXIT
+  AZEMU_START_ARGS=${AZEMU_START_ARGS:-${runtime:+--vm-runtime $runtime}} start_azemu "$DATA" "$PORT" || exit 1
+  eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" "$@")"
+  echo "# azemu on port $PORT, data $DATA${runtime:+, runtime $runtime}${*:+, env $*}"
+}
+
+e2e_exit() {
+  [ -n "${E2E_ON_EXIT:-}" ] && eval "$E2E_ON_EXIT"
+  stop_azemu
+  [ "${E2E_CLEAN:-0}" -eq 1 ] && [ "$FAIL" -eq 0 ] && rm -rf "$WORK"
+  return 0
+}
+
 # jwt_claim TOKEN CLAIM: prints one claim of a JWT's payload.
 jwt_claim() {
   python3 - "$1" "$2" <<'PY'
@@ -122,8 +170,7 @@ PY
 sp_token() {
   curl -sf --noproxy '*' --cacert "$DATA/ca.pem" "https://localhost:$PORT/$AZEMU_TENANT_ID/oauth2/v2.0/token" \
     --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$AZEMU_CLIENT_ID" \
-    --data-urlencode "client_secret=$AZEMU_CLIENT_SECRET" --data-urlencode "scope=$1" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+    --data-urlencode "client_secret=$AZEMU_CLIENT_SECRET" --data-urlencode "scope=$1" | jq -r .access_token
 }
 
 # create_groups N PREFIX: N resource groups <PREFIX>0..<PREFIX>N-1 straight through ARM (one TLS connection,
@@ -141,6 +188,12 @@ for i in range(int(count)):
     assert r.status in (200, 201), r.body
 PY
 }
+
+# base64url_decode: decodes base64url text on stdin (padding optional, as JOSE writes it) to stdout.
+base64url_decode() { jq -Rr '. + "=" * ((4 - length % 4) % 4)' | basenc --base64url -d; }
+
+# ctl COMMAND ARG...: an azemu client command (faults, snapshot, reset, ...) against the running server.
+ctl() { "$AZEMU_BIN" "$1" --listen "127.0.0.1:$PORT" "${@:2}"; }
 
 # advance_time SECONDS: moves azemu's clock forward (needs --test-controls).
 advance_time() {

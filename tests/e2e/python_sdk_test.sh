@@ -8,18 +8,11 @@
 # Usage: python_sdk_test.sh   (AZEMU_BIN from ctest)
 source "$(dirname "$0")/lib.sh"
 "$E2E_DIR/az274/ensure-root.sh" > /dev/null || { echo "FATAL: cannot prepare the Debian 13 root" >&2; exit 1; }
-WORK=$(mktemp -d /tmp/azemu-e2e-python-XXXXXX)
-DATA=$WORK/data
-PORT=$(free_port)
-# The guest's disk images take GBs once encrypted: the work dir goes when every test passed.
-trap 'stop_azemu; [ "$FAIL" -eq 0 ] && rm -rf "$WORK"' EXIT
-AZEMU_START_ARGS="${AZEMU_START_ARGS:---vm-runtime uml}" start_azemu "$DATA" "$PORT" || exit 1
-eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+e2e_setup "python" --no-az --runtime uml --clean
 export AZEMU_PORT=$PORT
 # The asynchronous clients' aiohttp transport trusts what OpenSSL's default paths say, which SSL_CERT_FILE
 # overrides; the bundle is the system's CAs plus azemu's (`azemu env` names it for requests).
 export SSL_CERT_FILE=$REQUESTS_CA_BUNDLE
-echo "# azemu on port $PORT, data $DATA"
 
 # run_tests NAME MODULE...: one python3 in the root running those test modules; its report goes to $WORK/NAME.log.
 run_tests() {

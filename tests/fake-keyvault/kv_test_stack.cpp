@@ -55,7 +55,8 @@ KvStack::KvStack() : dir_(testing::make_temp_dir("azemu-kv-test")) {
       *key_, [this](std::string_view tid) { return directory_->tenant_exists(tid); });
   vaults.vaults["kv1"] = default_vault();
   deps_ = std::make_unique<kv::KvDeps>(kv::KvDeps{*db_, clock, names_, vaults, *directory_, *audit_, master_key_});
-  kv::mount(router_, *deps_);
+  plane_ = std::make_unique<kv::DataPlane>(*deps_);
+  kv::mount(router_, *plane_);
   pipeline_ = std::make_unique<http::Pipeline>(router_, *verifier_, clock, names_);
 }
 

@@ -53,6 +53,8 @@ public:
   store::Database& db() { return *db_; }
   const std::string& master_key() const { return master_key_; }
   kv::KvDeps& deps() { return *deps_; }
+  /// The services the routes use (the platform's calls share them).
+  kv::DataPlane& plane() { return *plane_; }
   http::Pipeline& pipeline() { return *pipeline_; }
 
 private:
@@ -66,6 +68,7 @@ private:
   std::unique_ptr<auth::TokenVerifier> verifier_;
   http::Router router_;
   std::unique_ptr<kv::KvDeps> deps_;
+  std::unique_ptr<kv::DataPlane> plane_;
   std::unique_ptr<http::Pipeline> pipeline_;
 };
 

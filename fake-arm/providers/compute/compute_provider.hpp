@@ -1,10 +1,11 @@
-// Microsoft.Compute (virtual machines, managed disks, VM extensions) as one object for the ARM
-// composition (fake-arm/mount.cpp): services, HTTP handlers and template-deployment adapters.
-// Routes stay in mount.cpp ("Spec: compute ..."), which reaches these members through
-// ArmRuntime::compute. The image catalog and VM sizes (catalog/) are mounted separately.
+// Microsoft.Compute (virtual machines, managed disks, VM extensions, the image and size catalogs) as one object
+// for the ARM composition (fake-arm/mount.cpp): services, HTTP handlers and template-deployment adapters. Its
+// routes are registered by providers/compute/mount.cpp.
 #pragma once
 
 #include "fake-arm/core/resource_types.hpp"
+#include "fake-arm/providers/compute/catalog/catalog_handlers.hpp"
+#include "fake-arm/providers/compute/catalog/catalog_service.hpp"
 #include "fake-arm/providers/compute/compute_common.hpp"
 #include "fake-arm/providers/compute/compute_deployables.hpp"
 #include "fake-arm/providers/compute/disks/disk_handlers.hpp"
@@ -32,7 +33,8 @@ struct ComputeProvider {
         vms(d.db, d.clock, d.subscriptions, d.providers, d.operations, d.authorizer, d.jobs, d.runtime, d.platform_kv,
             d.sealing),
         extensions(d.db, d.clock, d.subscriptions, d.operations, d.authorizer, d.jobs, d.runtime, vms, d.sealing),
-        disks_h(disks), vms_h(vms), extensions_h(extensions),
+        catalog(d.subscriptions, d.authorizer),
+        disks_h(disks), vms_h(vms), extensions_h(extensions), catalog_h(catalog),
         vms_d(d.db, d.operations, vms), extensions_d(d.db, d.operations, extensions), disks_d(disks) {}
 
   /// Registers every type with the deployment engine.
@@ -45,10 +47,12 @@ struct ComputeProvider {
   DiskService disks;
   VirtualMachineService vms;
   ExtensionService extensions;
+  CatalogService catalog;  // read-only: images, extension types, sizes, resource SKUs
 
   DiskHandlers disks_h;
   VmHandlers vms_h;
   ExtensionHandlers extensions_h;
+  CatalogHandlers catalog_h;
 
   VmDeployable vms_d;
   ExtensionDeployable extensions_d;

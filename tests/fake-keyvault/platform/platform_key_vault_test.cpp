@@ -24,7 +24,7 @@ struct PlatformFixture {
     auto v = default_vault();
     v.enabled_for_disk_encryption = true;
     s.vaults.vaults["kv1"] = v;
-    platform = kv::make_platform_key_vault(s.deps());
+    platform = kv::make_platform_key_vault(s.plane());
     auto r = s.as("POST", url("/keys/myKey/create"), nlohmann::json{{"kty", "RSA"}}.dump());
     REQUIRE_MESSAGE(r.status == 200, r.body);
     kid = r.json()["key"]["kid"];

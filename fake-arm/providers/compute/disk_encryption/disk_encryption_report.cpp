@@ -44,7 +44,7 @@ std::vector<ModelDisk> disks_of(const VirtualMachine& vm) {
 
 /// The parsed URL, or just the text when it is not a Key Vault object URL (shown as written).
 VaultObjectRef ref_of(const std::string& url) {
-  if (auto ref = parse_vault_object_url(url)) return *ref;
+  if (auto ref = vault_object_ref(url)) return *ref;
   VaultObjectRef raw;
   raw.url = url;
   return raw;

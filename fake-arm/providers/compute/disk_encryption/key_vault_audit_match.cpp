@@ -1,38 +1,17 @@
 // See key_vault_audit_match.hpp.
 #include "fake-arm/providers/compute/disk_encryption/key_vault_audit_match.hpp"
 
+#include "emulator/cloud/vault_object_url.hpp"
 #include "emulator/json/strings.hpp"
-
-#include <cctype>
-#include <vector>
 
 namespace azemu::arm::compute {
 
 namespace {
-bool is_version(std::string_view s) {
-  if (s.size() != 32) return false;
-  for (char ch : s)
-    if (!std::isxdigit(static_cast<unsigned char>(ch))) return false;
-  return true;
-}
-
-std::vector<std::string_view> path_segments(std::string_view path) {
-  std::vector<std::string_view> parts;
-  while (!path.empty()) {
-    auto slash = path.find('/');
-    auto part = path.substr(0, slash);
-    if (!part.empty()) parts.push_back(part);
-    if (slash == std::string_view::npos) break;
-    path.remove_prefix(slash + 1);
-  }
-  return parts;
-}
-
 /// The object a row names: properties.id when the vault resolved one, else the request URI.
 std::optional<VaultObjectRef> object_of(const audit::AuditEvent& e) {
   if (e.properties.is_object() && e.properties.contains("id") && e.properties["id"].is_string())
-    if (auto ref = parse_vault_object_url(e.properties["id"].get<std::string>())) return ref;
-  return parse_vault_object_url(e.request_uri);
+    if (auto ref = vault_object_ref(e.properties["id"].get<std::string>())) return ref;
+  return vault_object_ref(e.request_uri);
 }
 
 bool same_object(const VaultObjectRef& row, const std::string& row_vault, const VaultObjectRef& ref) {
@@ -40,26 +19,19 @@ bool same_object(const VaultObjectRef& row, const std::string& row_vault, const 
 }
 }  // namespace
 
-std::optional<VaultObjectRef> parse_vault_object_url(std::string_view url) {
-  constexpr std::string_view scheme = "https://";
-  if (!text::istarts_with(url, scheme)) return std::nullopt;
-  std::string_view rest = url.substr(scheme.size());
-  rest = rest.substr(0, rest.find_first_of("?#"));
-  auto slash = rest.find('/');
-  if (slash == std::string_view::npos) return std::nullopt;
-  std::string_view host = rest.substr(0, slash);
-  auto parts = path_segments(rest.substr(slash + 1));
-  if (parts.size() < 2) return std::nullopt;
-  VaultObjectRef ref;
-  std::string collection = text::to_lower(parts[0]);
+std::optional<VaultObjectRef> vault_object_ref(std::string_view url) {
+  auto u = cloud::parse_vault_object_url(url);
+  if (!u) return std::nullopt;
+  std::string collection = u->collection;
   if (collection == "deletedkeys") collection = "keys";
   if (collection == "deletedsecrets") collection = "secrets";
   if (collection != "keys" && collection != "secrets") return std::nullopt;
+  VaultObjectRef ref;
   ref.url = std::string(url);
-  ref.vault = text::to_lower(host.substr(0, host.find('.')));
+  ref.vault = u->vault;
   ref.collection = collection;
-  ref.name = std::string(parts[1]);
-  if (parts.size() >= 3 && is_version(parts[2])) ref.version = text::to_lower(parts[2]);
+  ref.name = u->name;
+  if (!u->rest.empty() && cloud::is_object_version(u->rest[0])) ref.version = text::to_lower(u->rest[0]);
   return ref;
 }
 

@@ -22,10 +22,11 @@ struct VaultObjectRef {
   std::string version;     // "" when the URL names no version
 };
 
-/// Parses https://<vault host>/<keys|secrets|deletedkeys|deletedsecrets>/<name>[/<version>][/<op>][?...].
-/// A third segment counts as a version only when it is 32 hex digits (Key Vault's version form),
-/// so ".../keys/k/wrapkey" is the unversioned key k. nullopt for anything else.
-std::optional<VaultObjectRef> parse_vault_object_url(std::string_view url);
+/// The key or secret https://<vault host>/<keys|secrets|deletedkeys|deletedsecrets>/<name>[/<version>][/<op>][?...]
+/// names (parsed by emulator/cloud's parse_vault_object_url). A third segment counts as a version only when it is
+/// 32 hex digits (Key Vault's version form), so ".../keys/k/wrapkey" is the unversioned key k. nullopt for
+/// anything else.
+std::optional<VaultObjectRef> vault_object_ref(std::string_view url);
 
 enum class KeyTouch { none, bek, kek };
 

@@ -1,95 +1,37 @@
 // Vault audit records; see vault_audit.hpp.
 #include "fake-arm/providers/keyvault/vaults/vault_audit.hpp"
 
+#include "emulator/audit/key_vault_event.hpp"
 #include "emulator/error/azure_error.hpp"
-#include "emulator/ids/guid.hpp"
-#include "emulator/json/strings.hpp"
 
-#include <algorithm>
-#include <chrono>
 #include <cctype>
+#include <chrono>
 
 namespace azemu::arm {
 
-namespace {
-std::int64_t now_ms(const exec::Clock& clock) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(clock.now().time_since_epoch()).count();
-}
-
-// Spec: AuditEvent resultSignature is the HTTP reason phrase, resultType "Success" or the failure class.
-const char* reason_phrase(int status) {
-  switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    default: return status >= 500 ? "Internal Server Error" : "Error";
-  }
-}
-
-std::string result_type(int status) {
-  if (status < 300) return "Success";
-  std::string s = reason_phrase(status);
-  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-  return s;
-}
-
-std::string upper(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-}  // namespace
-
 http::Reply VaultAudit::record(const http::Request& req, const char* operation, const std::string& vault_name,
                                const std::string& resource_id, const std::function<http::Reply()>& call) const {
-  const auto started = now_ms(clock_);
+  const auto started = std::chrono::steady_clock::now();
+  audit::KeyVaultCall row = audit::from_request(req);
+  row.operation = operation;
+  row.vault_name = vault_name;
+  row.resource_id = resource_id;
+  for (auto& c : row.resource_id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));  // Observed: Azure Monitor prints resourceId upper-cased
+  if (req.principal) row.caller = &*req.principal;
+  auto write = [&](int status) {
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    log_.record(audit::key_vault_event(row, status, ms.count(), clock_));
+  };
   http::Reply reply;
   try {
     reply = call();
   } catch (const AzureError& e) {
     // Not a handling site: the failure is recorded and the same error goes on to the pipeline.
-    write(req, operation, vault_name, resource_id, e.status_override() ? e.status_override() : http_status(e.kind()), started);
+    write(e.status_override() ? e.status_override() : http_status(e.kind()));
     throw;
   }
-  write(req, operation, vault_name, resource_id, reply.status, started);
+  write(reply.status);
   return reply;
-}
-
-void VaultAudit::write(const http::Request& req, const char* operation, const std::string& vault_name,
-                       const std::string& resource_id, int status, std::int64_t started_ms) const {
-  audit::AuditEvent e;
-  e.id = ids::new_guid();
-  e.time = clock_.now_iso();
-  e.resource_id = upper(resource_id);  // Observed: Azure Monitor prints resourceId upper-cased
-  e.vault_name = text::to_lower(vault_name);
-  e.operation_name = operation;
-  e.operation_version = req.query_param("api-version").value_or("");
-  e.result_type = result_type(status);
-  e.result_signature = reason_phrase(status);
-  e.duration_ms = now_ms(clock_) - started_ms;
-  std::string forwarded(req.header("x-forwarded-for"));
-  e.caller_ip_address = forwarded;
-  std::string correlation(req.header("x-ms-client-request-id"));
-  e.correlation_id = correlation.empty() ? req.request_id : correlation;
-  if (req.principal) {
-    nlohmann::json claim = {{"http://schemas.microsoft.com/identity/claims/objectidentifier", req.principal->object_id},
-                            {"appid", req.principal->app_id},
-                            {"http://schemas.microsoft.com/identity/claims/tenantid", req.principal->tenant_id}};
-    if (!req.principal->upn.empty()) claim["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn"] = req.principal->upn;
-    e.identity = {{"claim", claim}};
-  }
-  e.request_uri = text::istarts_with(req.target, "https://") ? req.target : req.base_url() + req.target;
-  e.http_status_code = status;
-  e.properties = {{"clientInfo", std::string(req.header("user-agent"))},
-                  {"requestUri", e.request_uri},
-                  {"httpStatusCode", status}};
-  log_.record(e);
 }
 
 }  // namespace azemu::arm

@@ -1,7 +1,7 @@
 // Audit records for vault management calls: one AuditEvent per call (success or failure) with
 // Azure's operation names (VaultGet, VaultPut, VaultPatch, VaultDelete, VaultList, VaultRecover,
-// VaultPurge, VaultGetDeleted, VaultListDeleted). Spec: learn.microsoft.com "Azure Key Vault
-// logging" (AuditEvent fields and operationName values). Does not decide anything about the call.
+// VaultPurge, VaultGetDeleted, VaultListDeleted). The row itself is built by emulator/audit's
+// key_vault_event, as the data plane's are. Does not decide anything about the call.
 #pragma once
 
 #include "emulator/audit/audit_log.hpp"
@@ -18,15 +18,13 @@ class VaultAudit {
 public:
   VaultAudit(audit::AuditLog& log, const exec::Clock& clock) : log_(log), clock_(clock) {}
 
-  /// Runs `call` and records its outcome under `operation` for `vault_name` (lower-cased; "" for
-  /// lists) and `resource_id`. A thrown AzureError is recorded with its status, then rethrown
-  /// unchanged for the pipeline to render.
+  /// Runs `call` and records its outcome under `operation` for `vault_name` ("" for lists) and
+  /// `resource_id`. A thrown AzureError is recorded with its status, then rethrown unchanged for
+  /// the pipeline to render.
   http::Reply record(const http::Request& req, const char* operation, const std::string& vault_name,
                      const std::string& resource_id, const std::function<http::Reply()>& call) const;
 
 private:
-  void write(const http::Request& req, const char* operation, const std::string& vault_name,
-             const std::string& resource_id, int status, std::int64_t started_ms) const;
   audit::AuditLog& log_;
   const exec::Clock& clock_;
 };

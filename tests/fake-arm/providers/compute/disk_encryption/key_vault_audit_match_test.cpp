@@ -20,32 +20,32 @@ audit::AuditEvent row(const std::string& vault, const std::string& request_uri, 
 }  // namespace
 
 TEST_SUITE("key_vault_audit_match") {
-  TEST_CASE("parse_vault_object_url splits vault, collection, name and a 32-hex version") {
-    auto s = parse_vault_object_url("https://V1.vault.azure.net/secrets/3f25-ab/" + kVer);
+  TEST_CASE("vault_object_ref splits vault, collection, name and a 32-hex version") {
+    auto s = vault_object_ref("https://V1.vault.azure.net/secrets/3f25-ab/" + kVer);
     REQUIRE(s);
     CHECK(s->vault == "v1");
     CHECK(s->collection == "secrets");
     CHECK(s->name == "3f25-ab");
     CHECK(s->version == kVer);
 
-    auto op = parse_vault_object_url("https://v1.vault.azemu.localhost:8443/keys/kek/wrapkey?api-version=2015-06-01");
+    auto op = vault_object_ref("https://v1.vault.azemu.localhost:8443/keys/kek/wrapkey?api-version=2015-06-01");
     REQUIRE(op);
     CHECK(op->vault == "v1");
     CHECK(op->name == "kek");
     CHECK(op->version.empty());  // "wrapkey" is an operation, not a version
 
-    auto deleted = parse_vault_object_url("https://v1.vault.azure.net/deletedsecrets/s1/recover");
+    auto deleted = vault_object_ref("https://v1.vault.azure.net/deletedsecrets/s1/recover");
     REQUIRE(deleted);
     CHECK(deleted->collection == "secrets");
 
-    CHECK_FALSE(parse_vault_object_url("https://v1.vault.azure.net/keys?"));
-    CHECK_FALSE(parse_vault_object_url("https://management.azure.com/subscriptions/x/resourceGroups/rg"));
-    CHECK_FALSE(parse_vault_object_url("http://v1.vault.azure.net/keys/k/" + kVer));
+    CHECK_FALSE(vault_object_ref("https://v1.vault.azure.net/keys?"));
+    CHECK_FALSE(vault_object_ref("https://management.azure.com/subscriptions/x/resourceGroups/rg"));
+    CHECK_FALSE(vault_object_ref("http://v1.vault.azure.net/keys/k/" + kVer));
   }
 
   TEST_CASE("a secret matches by vault and name in any version; a key only in its version or none") {
-    auto bek = *parse_vault_object_url("https://v1.vault.azure.net/secrets/bek/" + kVer);
-    auto kek = *parse_vault_object_url("https://v1.vault.azure.net/keys/kek/" + kVer);
+    auto bek = *vault_object_ref("https://v1.vault.azure.net/secrets/bek/" + kVer);
+    auto kek = *vault_object_ref("https://v1.vault.azure.net/keys/kek/" + kVer);
     // SecretSet on the unversioned name; the row's id names the version it made.
     CHECK(audit_touch(row("v1", "https://v1.vault.azure.net/secrets/bek?api-version=2015-06-01",
                           "https://v1.vault.azure.net/secrets/bek/" + kOtherVer), &bek, &kek) == KeyTouch::bek);
