@@ -21,6 +21,11 @@
 #include "emulator/store/database.hpp"
 #include "emulator/tls/local_ca.hpp"
 #include "emulator/tls/server_tls.hpp"
+#include "emulator/ui/live_feed.hpp"
+#include "emulator/ui/ui_routes.hpp"
+#include "fake-aad/teaching/directory_view.hpp"
+#include "fake-arm/teaching/teaching_view.hpp"
+#include "fake-keyvault/teaching/objects_view.hpp"
 #include "fake-aad/mount.hpp"
 #include "fake-arm/mount.hpp"
 #include "fake-keyvault/common/vault_objects_port.hpp"
@@ -34,6 +39,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <thread>
 #include <unistd.h>
@@ -80,6 +86,8 @@ struct Services {
   http::Pipeline pipeline;
   snapshot::Snapshots snapshots;
   ControlDeps control;
+  ui::UiModel ui_model;  // /ui/ and /_azemu/lab (emulator/ui/)
+  ui::LiveFeed ui_feed;
 
   /// `azemu reset`: guests and disk images removed, every table emptied (the directory's kept when
   /// asked), the seeded identities written again — same ids and secrets, so a logged-in az keeps
@@ -126,16 +134,57 @@ struct Services {
                    }}),
         control{clock, faults, metrics, audit, dir.ca_path(), [this] { return arm::prometheus_gauges(db); },
                 [this] { return nlohmann::json{{"dataDir", dir.path()}, {"requestsServed", metrics.total()}}; },
-                [this](bool keep_identities) { return reset(keep_identities); }, snapshots} {
+                [this](bool keep_identities) { return reset(keep_identities); }, snapshots},
+        ui_model(ui_sources(db, *vm_runtime, audit, disk_report, dir.path(), seed.client_id), load_checklist(c.lab_file),
+                 {c.ui_console, !c.lab_file.empty()}),
+        ui_feed(ui_model) {
     aad::mount(router, aad_deps);
     arm::mount(router, arm_deps);
     kv::mount(router, kv_deps);
     mount_admin(router, audit, disk_report);
     mount_control_routes(router, control);  // always on since issue 14; --test-controls is kept as a no-op
+    ui::mount(router, ui_model);
     pipeline.observe(metrics);
     pipeline.inject(faults);
   }
 };
+
+/// The teaching UI's sources: each service's read-only view (services own their SQL).
+ui::UiSources ui_sources(store::Database& db, ports::VmRuntime& runtime, audit::AuditLog& audit,
+                         const arm::compute::DiskEncryptionReporter& disks, const std::string& data_dir,
+                         const std::string& seeded_client_id) {
+  ui::UiSources s;
+  s.cloud = [&db] { return arm::teaching::cloud(db); };
+  s.vms = [&db, &runtime] { return arm::teaching::vms(db, runtime); };
+  s.vaults = [&db] { return arm::teaching::vaults(db); };
+  s.vault_objects = [&db] { return kv::teaching::objects(db); };
+  s.directory = [&db] { return aad::teaching::directory(db); };
+  s.role_assignments = [&db] { return arm::teaching::role_assignments(db); };
+  s.vm_disks = [&disks](const std::string& name, const std::string& group) {
+    return arm::compute::to_json(disks.report({name, group, ""}));
+  };
+  s.audit = [&audit](const std::string& vault, std::size_t top) {
+    nlohmann::json rows = nlohmann::json::array();
+    if (vault == "" && top == 1) {  // the live feed's fingerprint: counts, not rows
+      for (const auto& [k, n] : audit.counts()) rows.push_back({k.first, k.second, n});
+      return rows;
+    }
+    for (const auto& e : audit.list(vault, top)) rows.push_back(audit::to_json(e));
+    return rows;
+  };
+  s.runtime = &runtime;
+  s.data_dir = data_dir;
+  s.seeded_client_id = seeded_client_id;
+  return s;
+}
+
+ui::Checklist load_checklist(const std::string& file) {
+  if (file.empty()) return ui::default_checklist();
+  std::ifstream in(file);
+  auto j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded()) throw std::runtime_error("--lab " + file + ": not JSON");
+  return ui::parse_checklist(j);
+}
 
 unsigned default_threads(unsigned configured, unsigned minimum) {
   if (configured) return configured;
@@ -157,6 +206,8 @@ int run_server(const Config& config) {
   exec::Executors exec(default_threads(config.io_threads, 1), default_threads(config.blocking_threads, 2));
   tls::ServerTls tls(ca);
   http::Server server(exec, tls, s.pipeline, s.names);
+  server.serve_events(s.ui_feed);
+  s.ui_feed.start(exec);
   // Before the port opens: nothing a client polls may stay InProgress with no worker behind it.
   if (std::size_t n = arm::recover_interrupted_work(s.db, s.clock))
     log::write(log::Level::warn, "ended operations interrupted by the last stop", {{"count", n}});
