@@ -55,6 +55,43 @@ std::vector<store::Migration> all_migrations() {
   return all;
 }
 
+/// The teaching UI's sources: each service's read-only view (services own their SQL).
+ui::UiSources ui_sources(store::Database& db, ports::VmRuntime& runtime, audit::AuditLog& audit,
+                         const arm::compute::DiskEncryptionReporter& disks, const std::string& data_dir,
+                         const std::string& seeded_client_id) {
+  ui::UiSources s;
+  s.cloud = [&db] { return arm::teaching::cloud(db); };
+  s.vms = [&db, &runtime] { return arm::teaching::vms(db, runtime); };
+  s.vaults = [&db] { return arm::teaching::vaults(db); };
+  s.vault_objects = [&db] { return kv::teaching::objects(db); };
+  s.directory = [&db] { return aad::teaching::directory(db); };
+  s.role_assignments = [&db] { return arm::teaching::role_assignments(db); };
+  s.vm_disks = [&disks](const std::string& name, const std::string& group) {
+    return arm::compute::to_json(disks.report({name, group, ""}));
+  };
+  s.audit = [&audit](const std::string& vault, std::size_t top) {
+    nlohmann::json rows = nlohmann::json::array();
+    if (vault == "" && top == 1) {  // the live feed's fingerprint: counts, not rows
+      for (const auto& [k, n] : audit.counts()) rows.push_back({k.first, k.second, n});
+      return rows;
+    }
+    for (const auto& e : audit.list(vault, top)) rows.push_back(audit::to_json(e));
+    return rows;
+  };
+  s.runtime = &runtime;
+  s.data_dir = data_dir;
+  s.seeded_client_id = seeded_client_id;
+  return s;
+}
+
+ui::Checklist load_checklist(const std::string& file) {
+  if (file.empty()) return ui::default_checklist();
+  std::ifstream in(file);
+  auto j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded()) throw std::runtime_error("--lab " + file + ": not JSON");
+  return ui::parse_checklist(j);
+}
+
 /// Everything a running azemu holds, in construction order (destroyed in reverse).
 struct Services {
   DataDir dir;
@@ -148,43 +185,6 @@ struct Services {
     pipeline.inject(faults);
   }
 };
-
-/// The teaching UI's sources: each service's read-only view (services own their SQL).
-ui::UiSources ui_sources(store::Database& db, ports::VmRuntime& runtime, audit::AuditLog& audit,
-                         const arm::compute::DiskEncryptionReporter& disks, const std::string& data_dir,
-                         const std::string& seeded_client_id) {
-  ui::UiSources s;
-  s.cloud = [&db] { return arm::teaching::cloud(db); };
-  s.vms = [&db, &runtime] { return arm::teaching::vms(db, runtime); };
-  s.vaults = [&db] { return arm::teaching::vaults(db); };
-  s.vault_objects = [&db] { return kv::teaching::objects(db); };
-  s.directory = [&db] { return aad::teaching::directory(db); };
-  s.role_assignments = [&db] { return arm::teaching::role_assignments(db); };
-  s.vm_disks = [&disks](const std::string& name, const std::string& group) {
-    return arm::compute::to_json(disks.report({name, group, ""}));
-  };
-  s.audit = [&audit](const std::string& vault, std::size_t top) {
-    nlohmann::json rows = nlohmann::json::array();
-    if (vault == "" && top == 1) {  // the live feed's fingerprint: counts, not rows
-      for (const auto& [k, n] : audit.counts()) rows.push_back({k.first, k.second, n});
-      return rows;
-    }
-    for (const auto& e : audit.list(vault, top)) rows.push_back(audit::to_json(e));
-    return rows;
-  };
-  s.runtime = &runtime;
-  s.data_dir = data_dir;
-  s.seeded_client_id = seeded_client_id;
-  return s;
-}
-
-ui::Checklist load_checklist(const std::string& file) {
-  if (file.empty()) return ui::default_checklist();
-  std::ifstream in(file);
-  auto j = nlohmann::json::parse(in, nullptr, false);
-  if (j.is_discarded()) throw std::runtime_error("--lab " + file + ": not JSON");
-  return ui::parse_checklist(j);
-}
 
 unsigned default_threads(unsigned configured, unsigned minimum) {
   if (configured) return configured;

@@ -30,7 +30,7 @@ export async function render(_args, ctx) {
     h('strong', {}, d.name), ' ', pill(d.provisioningState), ' ', h('span', { class: 'muted' }, `${time(d.startTime)} → ${time(d.endTime)}`),
     d.error ? h('div', { class: 'state bad' }, `${d.error.code || ''}: ${d.error.message || ''}`) : null,
     table(['operation', 'state', 'target'], d.operations.map((o) => h('tr', {},
-      h('td', {}, o.provisioningOperation), h('td', {}, pill(o.provisioningState)), h('td', {}, h('code', {}, o.targetResource))))));
+      h('td', {}, o.provisioningOperation), h('td', {}, pill(o.provisioningState)), h('td', {}, h('code', {}, o.targetResource)))))));
   const inflight = c.operations.filter((o) => o.status === 'InProgress').length;
   return h('div', {},
     h('h1', {}, 'Cloud'),
