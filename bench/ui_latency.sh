@@ -16,7 +16,7 @@ WORK=$(mktemp -d /tmp/azemu-bench-ui-XXXXXX)
 DATA=$WORK/data
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 [ -d "$ROOT/tests/e2e/ui/node_modules/puppeteer-core" ] ||
-  (cd "$ROOT/tests/e2e/ui" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund > /dev/null)
+  (cd "$ROOT/tests/e2e/ui" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error > /dev/null)
 PID=
 cleanup() { [ -n "$PID" ] && kill -TERM "$PID" 2> /dev/null; wait 2> /dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT

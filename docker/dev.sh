@@ -67,7 +67,7 @@ ensure_ui_deps() {
   (cd "$ROOT/tests/e2e/ui" && PUPPETEER_SKIP_DOWNLOAD=1 flock /tmp/azemu-npm-ui.lock sh -c '
     want=$(sha256sum package-lock.json | cut -d" " -f1)
     [ "$(cat node_modules/.azemu-complete 2>/dev/null)" = "$want" ] ||
-      { npm ci --no-audit --no-fund > /dev/null && echo "$want" > node_modules/.azemu-complete; }')
+      { npm ci --no-audit --no-fund --loglevel=error > /dev/null && echo "$want" > node_modules/.azemu-complete; }')
 }
 
 install_missing() {

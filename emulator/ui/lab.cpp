@@ -25,6 +25,14 @@ bool matches(const json& args, const char* arg, const std::string& value) {
   return want.empty() || lower(want) == lower(value);
 }
 
+/// j[key] when j is an object holding it, else null: checks read JSON built elsewhere and must not throw.
+const json& at(const json& j, const char* key) {
+  static const json null_value;
+  return j.is_object() && j.contains(key) ? j[key] : null_value;
+}
+
+bool flag(const json& j, const char* key) { return at(j, key).is_boolean() && at(j, key).get<bool>(); }
+
 struct Outcome {
   bool done = false;
   std::string detail;
@@ -42,7 +50,7 @@ const json& arr(const json& j, const char* a, const char* b = nullptr) {
 
 Outcome provider_registered(const json& args, const json& s, const std::string&) {
   std::string ns = str(args, "namespace").empty() ? "Microsoft.KeyVault" : str(args, "namespace");
-  for (const auto& sub : arr(s["cloud"], "subscriptions"))
+  for (const auto& sub : arr(at(s, "cloud"), "subscriptions"))
     for (const auto& p : arr(sub, "providers"))
       if (lower(str(p, "namespace")) == lower(ns)) {
         if (str(p, "state") == "Registered") return {true, ns + " is Registered", ""};
@@ -52,7 +60,7 @@ Outcome provider_registered(const json& args, const json& s, const std::string&)
 }
 
 Outcome group_exists(const json& args, const json& s, const std::string&) {
-  for (const auto& sub : arr(s["cloud"], "subscriptions"))
+  for (const auto& sub : arr(at(s, "cloud"), "subscriptions"))
     for (const auto& g : arr(sub, "groups"))
       if (matches(args, "group", str(g, "name"))) return {true, "group " + str(g, "name"), ""};
   return {false, "", ""};
@@ -60,9 +68,9 @@ Outcome group_exists(const json& args, const json& s, const std::string&) {
 
 Outcome vault_for_disk_encryption(const json& args, const json& s, const std::string&) {
   std::string wrong;
-  for (const auto& v : arr(s["keyvault"], "vaults")) {
+  for (const auto& v : arr(at(s, "keyvault"), "vaults")) {
     if (!matches(args, "vault", str(v, "name"))) continue;
-    if (v["properties"].value("enabledForDiskEncryption", false)) return {true, "vault " + str(v, "name"), ""};
+    if (flag(at(v, "properties"), "enabledForDiskEncryption")) return {true, "vault " + str(v, "name"), ""};
     wrong = str(v, "name");
   }
   if (!wrong.empty())
@@ -73,15 +81,15 @@ Outcome vault_for_disk_encryption(const json& args, const json& s, const std::st
 }
 
 bool vault_enabled_for_ade(const json& s, const std::string& vault) {
-  for (const auto& v : arr(s["keyvault"], "vaults"))
-    if (lower(str(v, "name")) == lower(vault)) return v["properties"].value("enabledForDiskEncryption", false);
+  for (const auto& v : arr(at(s, "keyvault"), "vaults"))
+    if (lower(str(v, "name")) == lower(vault)) return flag(at(v, "properties"), "enabledForDiskEncryption");
   return false;
 }
 
 Outcome key_created(const json& args, const json& s, const std::string&) {
   std::string other;
-  for (const auto& k : arr(s["keyvault"], "keys")) {
-    if (!k.value("deletedDate", json()).is_null()) continue;
+  for (const auto& k : arr(at(s, "keyvault"), "keys")) {
+    if (!at(k, "deletedDate").is_null()) continue;
     if (!matches(args, "vault", str(k, "vault")) || !matches(args, "key", str(k, "name"))) continue;
     if (vault_enabled_for_ade(s, str(k, "vault")) || !str(args, "vault").empty())
       return {true, "key " + str(k, "name") + " in " + str(k, "vault"), ""};
@@ -101,22 +109,22 @@ bool has(const json& perms, const char* what) {
 
 Outcome sp_with_policy(const json& args, const json& s, const std::string& seeded) {
   std::map<std::string, std::string> sps;  // object id -> app id (the student's, not azemu's own)
-  for (const auto& sp : arr(s["identity"], "servicePrincipals"))
+  for (const auto& sp : arr(at(s, "identity"), "servicePrincipals"))
     if (lower(str(sp, "appId")) != lower(seeded)) sps[lower(str(sp, "objectId"))] = str(sp, "appId");
   std::string partial;
-  for (const auto& v : arr(s["keyvault"], "vaults")) {
+  for (const auto& v : arr(at(s, "keyvault"), "vaults")) {
     if (!matches(args, "vault", str(v, "name"))) continue;
-    for (const auto& p : v["properties"].value("accessPolicies", json::array())) {
+    for (const auto& p : arr(at(v, "properties"), "accessPolicies")) {
       auto it = sps.find(lower(str(p, "objectId")));
       if (it == sps.end()) continue;
-      const json& perms = p.value("permissions", json::object());
-      if (has(perms.value("keys", json()), "wrapKey") && has(perms.value("secrets", json()), "set"))
+      const json& perms = at(p, "permissions");
+      if (has(at(perms, "keys"), "wrapKey") && has(at(perms, "secrets"), "set"))
         return {true, "SP " + it->second + " on vault " + str(v, "name"), ""};
       partial = "The SP " + it->second + " has a policy on " + str(v, "name") +
                 " without wrapKey on keys or set on secrets: az keyvault set-policy ... --key-permissions all --secret-permissions all";
     }
     for (const auto& ra : arr(v, "roleAssignments"))
-      if (sps.count(lower(str(ra, "principalId"))) && v["properties"].value("enableRbacAuthorization", false))
+      if (sps.count(lower(str(ra, "principalId"))) && flag(at(v, "properties"), "enableRbacAuthorization"))
         return {true, "SP " + sps[lower(str(ra, "principalId"))] + " has " + str(ra, "roleName") + " on " + str(v, "name"), ""};
   }
   if (!partial.empty()) return {false, "", partial};
@@ -125,16 +133,16 @@ Outcome sp_with_policy(const json& args, const json& s, const std::string& seede
 }
 
 const json* find_vm(const json& args, const json& s) {
-  for (const auto& vm : arr(s["vms"], "vms"))
+  for (const auto& vm : arr(at(s, "vms"), "vms"))
     if (matches(args, "vm", str(vm, "name"))) return &vm;
   return nullptr;
 }
 
 Outcome vm_with_data_disk(const json& args, const json& s, const std::string&) {
-  for (const auto& vm : arr(s["vms"], "vms")) {
+  for (const auto& vm : arr(at(s, "vms"), "vms")) {
     if (!matches(args, "vm", str(vm, "name"))) continue;
-    const json& sp = vm["model"]["properties"].value("storageProfile", json::object());
-    if (sp.value("dataDisks", json::array()).empty())
+    const json& sp = at(at(at(vm, "model"), "properties"), "storageProfile");
+    if (!at(sp, "dataDisks").is_array() || at(sp, "dataDisks").empty())
       return {false, "VM " + str(vm, "name") + " has no data disk", "Create it with --data-disk-sizes-gb 5"};
     return {true, "VM " + str(vm, "name") + " (" + str(vm, "powerState") + ")", ""};
   }
@@ -142,8 +150,8 @@ Outcome vm_with_data_disk(const json& args, const json& s, const std::string&) {
 }
 
 const json* ade_extension(const json& vm) {
-  for (const auto& e : vm.value("extensions", json::array()))
-    if (lower(str(e["properties"], "type")).find("azurediskencryption") != std::string::npos) return &e;
+  for (const auto& e : arr(vm, "extensions"))
+    if (lower(str(at(e, "properties"), "type")).find("azurediskencryption") != std::string::npos) return &e;
   return nullptr;
 }
 
@@ -152,7 +160,7 @@ Outcome encryption_enabled(const json& args, const json& s, const std::string&) 
   if (!vm) return {false, "", ""};
   const json* e = ade_extension(*vm);
   if (!e) return {false, "", ""};
-  std::string ps = str((*e)["properties"], "provisioningState");
+  std::string ps = str(at(*e, "properties"), "provisioningState");
   if (ps == "Failed") return {false, "the ADE extension failed", "See the VM page: the extension's status says why"};
   return {true, "extension " + str(*e, "name") + " " + ps, ""};
 }
@@ -187,13 +195,14 @@ const std::map<std::string, Check>& checks() {
 }  // namespace
 
 std::pair<std::string, std::string> ade_volume_states(const nlohmann::json& vm) {
-  const json& view = vm.value("instanceView", json::object());
-  for (const auto& e : view.value("extensions", json::array())) {
+  for (const auto& e : arr(at(vm, "instanceView"), "extensions")) {
     if (lower(str(e, "type")).find("azurediskencryption") == std::string::npos &&
         lower(str(e, "name")).find("azurediskencryption") == std::string::npos)
       continue;
-    for (const auto& ss : e.value("substatuses", json::array())) {
-      json m = json::parse(str(ss.value("formattedMessage", json::object()), "message"), nullptr, false);
+    for (const auto& ss : arr(e, "substatuses")) {
+      // The instance view carries it as `message` (the handler's status file as formattedMessage.message).
+      std::string text = str(ss, "message").empty() ? str(at(ss, "formattedMessage"), "message") : str(ss, "message");
+      json m = json::parse(text, nullptr, false);
       if (m.is_object()) return {str(m, "os"), str(m, "data")};
     }
   }

@@ -50,6 +50,17 @@ constexpr const char* kGuestRead =
     "echo --mounts; grep '^/dev/mapper/' /proc/mounts 2>/dev/null; echo --end";
 }  // namespace
 
+json without_read_times(json j) {
+  if (j.is_object()) {
+    j.erase("time");
+    j.erase("lastHeartbeat");
+    for (auto& [k, v] : j.items()) v = without_read_times(std::move(v));
+  } else if (j.is_array()) {
+    for (auto& v : j) v = without_read_times(std::move(v));
+  }
+  return j;
+}
+
 json parse_guest_read(const std::string& text) {
   json out = {{"crypttab", json::array()}, {"fstab", json::array()}, {"mappings", json::array()}};
   std::istringstream in(text);
@@ -113,9 +124,16 @@ json UiModel::guest(const std::string& name, const std::string& group) const {
   std::string vm_id = str(vm, "vmId");
   if (str(vm, "powerState") != "running" || !src_.runtime)
     return {{"available", false}, {"reason", "the VM is " + str(vm, "powerState")}};
-  // One read per observable state: power, provisioning, the extensions' reported status.
-  std::string signature = str(vm, "powerState") + "|" + str(vm, "provisioningState") + "|" +
-                          vm.value("instanceView", json::object()).value("extensions", json::array()).dump();
+  // One read per observable state: power, provisioning, the extensions' reported status, and the VM's
+  // latest operation (a run-command may have changed crypttab or fstab).
+  std::string last_op;
+  for (const auto& op : src_.cloud().value("operations", json::array()))
+    if (lower(str(op, "resourceId")) == lower(str(vm, "id"))) {
+      last_op = str(op, "id") + str(op, "status");
+      break;
+    }
+  std::string signature = str(vm, "powerState") + "|" + str(vm, "provisioningState") + "|" + last_op + "|" +
+                          without_read_times(vm.value("instanceView", json::object()).value("extensions", json::array())).dump();
   {
     std::lock_guard lock(guest_mu_);
     auto it = guest_cache_.find(vm_id);

@@ -79,6 +79,10 @@ private:
   mutable std::map<std::string, GuestCache> guest_cache_;  // by vmId
 };
 
+/// `j` without the keys that change on every read ("time" of instance view statuses, heartbeats):
+/// what a fingerprint of the state hashes, so that only real changes make events.
+nlohmann::json without_read_times(nlohmann::json j);
+
 /// Parses the output of the guest read (sections "--crypttab", "--fstab", "--mounts") into
 /// {crypttab:[lines], fstab:[lines], mappings:[{device, mountpoint, fstype}]}. Pure.
 nlohmann::json parse_guest_read(const std::string& text);

@@ -18,7 +18,7 @@ trap 'stop_azemu; [ "$FAIL" -eq 0 ] && rm -rf "$WORK"' EXIT
 (cd "$E2E_DIR/ui" && PUPPETEER_SKIP_DOWNLOAD=1 flock /tmp/azemu-npm-ui.lock sh -c '
   want=$(sha256sum package-lock.json | cut -d" " -f1)
   [ "$(cat node_modules/.azemu-complete 2>/dev/null)" = "$want" ] ||
-    { npm ci --no-audit --no-fund > /dev/null && echo "$want" > node_modules/.azemu-complete; }') ||
+    { npm ci --no-audit --no-fund --loglevel=error > /dev/null && echo "$want" > node_modules/.azemu-complete; }') ||
   { echo "FATAL: npm ci failed in tests/e2e/ui" >&2; exit 1; }
 SHOTS=${AZEMU_UI_SCREENSHOTS:-$(cd "$(dirname "$AZEMU_BIN")/.." && pwd)/ui-screenshots}
 rm -rf "$SHOTS" && mkdir -p "$SHOTS"

@@ -55,7 +55,7 @@ export function adeStatus(vm) {
     const st = (e.statuses || [])[0] || {};
     let os = '', data = '';
     for (const ss of e.substatuses || []) {
-      try { const m = JSON.parse((ss.formattedMessage || {}).message || ''); os = m.os || ''; data = m.data || ''; } catch (_) { /* not JSON */ }
+      try { const m = JSON.parse(ss.message || (ss.formattedMessage || {}).message || ''); os = m.os || ''; data = m.data || ''; } catch (_) { /* not JSON */ }
     }
     return { name: e.name, code: st.code || '', message: st.message || '', os, data, present: true };
   }
