@@ -17,7 +17,7 @@ export async function render(_args, ctx) {
     h('div', { class: 'muted' }, 'Providers registered: ',
       s.providers.length ? s.providers.map((p) => [h('code', {}, p.namespace), ' ', pill(p.state), ' ']) : 'defaults only'),
     h('ul', { class: 'tree' }, s.groups.map((g) => h('li', { 'data-testid': 'group', 'data-name': g.name },
-      '📁 ', h('strong', {}, g.name), ` (${g.location}) `, pill(g.provisioningState),
+      h('strong', {}, g.name), ` (${g.location}) `, pill(g.provisioningState),
       h('ul', { class: 'tree' }, g.resources.map((r) => h('li', { 'data-testid': 'resource', 'data-type': r.type, 'data-name': r.name },
         h('span', { class: 'muted' }, r.type.replace(/^Microsoft\./, ''), ' '), resourceLink(r), ' ',
         pill(r.provisioningState, `ps-${r.name}`)))))))));

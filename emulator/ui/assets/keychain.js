@@ -36,24 +36,24 @@ function tags(t) {
 function chainRow(c) {
   const byPair = (a, b) => (c.edges || []).find((e) => e.from === a && e.to === b);
   const kek = c.kek
-    ? h('div', { class: `node kek${c.kek.exists ? '' : ' missing'}`, 'data-testid': 'node-kek' }, h('h4', {}, '🔑 KEK'),
+    ? h('div', { class: `node kek${c.kek.exists ? '' : ' missing'}`, 'data-testid': 'node-kek' }, h('h4', {}, 'KEK (key encryption key)'),
       h('div', {}, 'vault ', h('strong', {}, c.kek.vault)), h('div', {}, 'key ', h('strong', {}, c.kek.name)),
       h('div', { class: 'mono' }, c.kek.version), h('div', {}, c.kek.kty || '', ' ', pill(c.kek.deleted ? 'deleted' : c.kek.enabled ? 'Enabled' : 'disabled')))
-    : h('div', { class: 'node kek missing' }, h('h4', {}, '🔑 KEK'), h('span', { class: 'muted' }, 'none'));
+    : h('div', { class: 'node kek missing' }, h('h4', {}, 'KEK (key encryption key)'), h('span', { class: 'muted' }, 'none'));
   const bek = c.bek
-    ? h('div', { class: `node bek${c.bek.exists ? '' : ' missing'}`, 'data-testid': 'node-bek' }, h('h4', {}, '🔒 BEK secret (wrapped)'),
+    ? h('div', { class: `node bek${c.bek.exists ? '' : ' missing'}`, 'data-testid': 'node-bek' }, h('h4', {}, 'BEK secret (wrapped)'),
       h('div', {}, 'vault ', h('strong', {}, c.bek.vault)), h('div', { class: 'mono' }, c.bek.name), h('div', { class: 'mono muted' }, c.bek.version),
       h('div', {}, 'content type ', h('code', {}, c.bek.contentType || '—')), tags(c.bek.tags),
       h('div', {}, pill(c.bek.deleted ? 'deleted' : c.bek.enabled ? 'Enabled' : 'disabled', 'bek-state')), h('div', { class: 'muted' }, 'value never shown'))
-    : h('div', { class: 'node bek missing' }, h('h4', {}, '🔒 BEK secret'), h('span', { class: 'muted' }, 'none yet'));
+    : h('div', { class: 'node bek missing' }, h('h4', {}, 'BEK secret'), h('span', { class: 'muted' }, 'none yet'));
   const l = c.disk.luks;
   const luks = h('div', { class: `node luks${l ? '' : ' missing'}`, 'data-testid': 'node-luks' },
-    h('h4', {}, `💽 ${c.disk.role === 'os' ? 'OS disk' : `data disk LUN ${c.disk.lun}`}`), h('div', { class: 'mono' }, c.disk.name),
+    h('h4', {}, `${c.disk.role === 'os' ? 'OS disk' : `data disk LUN ${c.disk.lun}`}`), h('div', { class: 'mono' }, c.disk.name),
     l ? [h('div', {}, `LUKS${l.version} ${l.cipher} ${l.keySizeBits} bit`),
       h('div', {}, 'keyslots: ', l.keyslots.map((k) => h('span', { class: 'keyslot', 'data-testid': 'keyslot' }, `#${k.slot} ${k.kdf}`))),
       l.reencryptionInProgress ? pill('encrypting') : null] : h('div', { class: 'muted' }, 'no LUKS header'));
   const m = c.mapping;
-  const mapping = h('div', { class: `node mapping${m ? '' : ' missing'}`, 'data-testid': 'node-mapping' }, h('h4', {}, '🗺 dm-crypt in the guest'),
+  const mapping = h('div', { class: `node mapping${m ? '' : ' missing'}`, 'data-testid': 'node-mapping' }, h('h4', {}, 'dm-crypt in the guest'),
     m ? [h('div', { class: 'mono' }, m.device), h('div', {}, 'mounted on ', h('strong', {}, m.mountpoint), ` (${m.fstype})`)]
       : h('span', { class: 'muted' }, 'not seen'));
   return h('div', { class: 'chain', 'data-testid': 'chain', 'data-disk': c.disk.role },

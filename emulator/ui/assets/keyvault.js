@@ -34,7 +34,7 @@ export async function render(_args, ctx) {
   const vaults = k.vaults.map((v) => {
     const p = v.properties || {};
     return h('div', { class: 'card', 'data-testid': 'vault', 'data-name': v.name },
-      h('h3', {}, `🏦 ${v.name} `, h('span', { class: 'muted' }, `${v.resourceGroup} · ${v.location}`)),
+      h('h3', {}, `${v.name} `, h('span', { class: 'muted' }, `${v.resourceGroup} · ${v.location}`)),
       kv([['enabledForDiskEncryption', pill(String(!!p.enabledForDiskEncryption), 'vault-ade')],
         ['enabledForDeployment', String(!!p.enabledForDeployment)], ['RBAC authorization', String(!!p.enableRbacAuthorization)],
         ['soft delete', `${p.enableSoftDelete !== false} (${p.softDeleteRetentionInDays || 90} days)`],

@@ -13,7 +13,7 @@ export async function render() {
       `${lab.done} of ${lab.total} steps done${lab.allDone ? ' — well done!' : ''}`),
     h('p', { class: 'muted' }, lab.source === 'file' ? 'Checklist from the --lab file.' : 'The doc\'s steps (start azemu with --lab FILE for your own).'),
     h('ol', {}, lab.steps.map((s) => h('li', { class: s.done ? 'done' : s.wrong ? 'wrong' : '', 'data-testid': 'lab-step', 'data-id': s.id, 'data-done': String(s.done) },
-      h('span', { class: 'tick' }, s.done ? '✅' : s.wrong ? '❌' : '⬜'), h('strong', {}, s.title),
+      h('span', { class: 'tick' }, s.done ? '✓' : s.wrong ? '✗' : '☐'), h('strong', {}, s.title),
       s.detail ? h('span', { class: 'muted' }, ` — ${s.detail}`) : null,
       !s.done && s.hint ? h('span', { class: 'hint' }, s.hint) : null))));
 }

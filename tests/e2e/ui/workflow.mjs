@@ -209,7 +209,10 @@ async function main() {
 
   // --- a broken link: the BEK secret disabled, the VM restarted ------------------------------------
   await go('#/keychain/myVM');
-  await azOk('disable the BEK secret', ['keyvault', 'secret', 'set-attributes', '--id', secretUrl, '--enabled', 'false']);
+  // Through the vault API as the signed-in user (its policy from keyvault create): Debian's az 2.45 cannot run
+  // `keyvault secret set-attributes` (az-shim/README.md).
+  await azOk('disable the BEK secret (az rest PATCH on the vault API)', ['rest', '--method', 'patch', '--url', `${secretUrl}?api-version=7.4`,
+    '--resource', 'https://vault.azure.net', '--headers', 'Content-Type=application/json', '--body', '{"attributes":{"enabled":false}}']);
   await see('key chain: the BEK shown disabled', () => [...document.querySelectorAll('[data-testid=bek-state]')].some((e) => e.textContent === 'disabled'));
   const restart = await az(['vm', 'restart', '--resource-group', 'myResourceGroup', '--name', 'myVM']);
   if (restart.code !== 0 && /ADE-BOOT-FAILURE|disabled/i.test(restart.err)) ok('vm restart fails: the platform cannot read the secret');
