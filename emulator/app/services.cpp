@@ -35,6 +35,7 @@
 #include "vm-sim/uml/uml_runtime.hpp"
 #include "emulator/audit/audit_log.hpp"
 
+#include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
 
 #include <chrono>
@@ -82,6 +83,17 @@ ui::UiSources ui_sources(store::Database& db, ports::VmRuntime& runtime, audit::
   s.data_dir = data_dir;
   s.seeded_client_id = seeded_client_id;
   return s;
+}
+
+/// The UI's exposure: azemu listens on something other than loopback (then the UI needs the admin token).
+ui::UiOptions ui_options(const Config& c) {
+  ui::UiOptions o;
+  o.console_input = c.ui_console;
+  o.lab_file = !c.lab_file.empty();
+  boost::system::error_code ec;
+  auto address = boost::asio::ip::make_address(c.listen_host(), ec);
+  o.exposed = ec ? c.listen_host() != "localhost" : !address.is_loopback();
+  return o;
 }
 
 ui::Checklist load_checklist(const std::string& file) {
@@ -173,7 +185,7 @@ struct Services {
                 [this] { return nlohmann::json{{"dataDir", dir.path()}, {"requestsServed", metrics.total()}}; },
                 [this](bool keep_identities) { return reset(keep_identities); }, snapshots},
         ui_model(ui_sources(db, *vm_runtime, audit, disk_report, dir.path(), seed.client_id), load_checklist(c.lab_file),
-                 {c.ui_console, !c.lab_file.empty()}),
+                 ui_options(c)),
         ui_feed(ui_model) {
     aad::mount(router, aad_deps);
     arm::mount(router, arm_deps);

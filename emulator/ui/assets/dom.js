@@ -25,10 +25,11 @@ export async function getJson(path) {
 /// A provisioning or power state as a coloured pill.
 export function pill(text, testid) {
   const t = String(text ?? '');
+  const last = t.split('/').pop();  // "PowerState/running" is judged by "running"
   let cls = 'state';
-  if (/^(Succeeded|Registered|running|Encrypted|Success|Enabled|true)$/i.test(t)) cls += ' ok';
-  else if (/(Fail|Error|Forbidden|deallocated|stopped|Unauthorized|NotFound|false)/i.test(t)) cls += ' bad';
-  else if (/(Progress|Pending|Creating|Updating|Deleting|starting|stopping|Running|Accepted|transitioning)/i.test(t)) cls += ' busy';
+  if (/^(Succeeded|Registered|running|Encrypted|Success|Enabled|true|Ready)$/i.test(last)) cls += ' ok';
+  else if (/(Fail|Error|Forbidden|deallocated|stopped|Unauthorized|NotFound|false|disabled|deleted)/i.test(last)) cls += ' bad';
+  else if (/(Progress|Pending|Creating|Updating|Deleting|starting|stopping|Running|Accepted|transitioning)/i.test(last)) cls += ' busy';
   return h('span', { class: cls, 'data-testid': testid }, t || '—');
 }
 

@@ -24,7 +24,8 @@ function edge(e) {
   const cls = e.ok ? 'edge ok' : e.pending ? 'edge pending' : 'edge broken';
   return h('div', { class: cls, 'data-testid': `edge-${e.from}-${e.to}`, 'data-ok': String(e.ok) },
     h('span', { class: 'label' }, e.label), h('span', { class: 'arrow' }, e.ok ? '⟶' : e.pending ? '⇢' : '✗⟶'),
-    e.reason ? h('span', { class: 'reason', 'data-testid': e.ok || e.pending ? 'edge-note' : 'broken-reason' }, e.reason) : null,
+    e.reason ? h('span', { class: 'reason', title: e.reason, 'data-testid': e.ok || e.pending ? 'edge-note' : 'broken-reason' },
+      e.reason.length > 160 ? `${e.reason.slice(0, 157)}…` : e.reason) : null,
     auditRows(e.audit || []));
 }
 
