@@ -38,9 +38,10 @@ struct UiSources {
 struct UiOptions {
   bool console_input = false;  // --ui-console: the VM page may type into the serial console
   bool lab_file = false;       // --lab FILE was given (else the default checklist)
-  /// azemu listens on a non-loopback address: the UI answers only to holders of `admin_token`
-  /// (Authorization: Bearer, or the cookie /ui/?token=TOKEN sets), and to nobody without one.
+  /// azemu listens on a non-loopback address: the UI is never served there without an admin token.
   bool exposed = false;
+  /// --admin-token: the UI answers only to its holders (Authorization: Bearer, or the cookie that
+  /// /ui/?token=TOKEN sets), like the control API.
   std::string admin_token;
 };
 

@@ -51,9 +51,10 @@ std::string_view cookie(const http::Request& req, std::string_view name) {
   return {};
 }
 
-/// On a non-loopback listen address the UI is for admin token holders only (never open to the network).
+/// With --admin-token the UI is for its holders only, like the control API; on a non-loopback listen
+/// address it is never served without one.
 void require_access(const http::Request& req, const UiOptions& o) {
-  if (!o.exposed) return;
+  if (!o.exposed && o.admin_token.empty()) return;
   if (o.admin_token.empty())
     throw AzureError(ErrorKind::Forbidden, "AzemuUiNeedsAdminToken",
                      "azemu listens on a non-loopback address: the UI is served there only with --admin-token.");
@@ -71,7 +72,7 @@ http::Handler guarded(const UiModel& model, Guarded h) {
   return [&model, h = std::move(h)](http::Request& req) {
     require_access(req, model.options());
     http::Reply r = h(req);
-    if (model.options().exposed && req.query_param("token"))
+    if (!model.options().admin_token.empty() && req.query_param("token"))
       r.header("Set-Cookie", "azemu_ui=" + model.options().admin_token + "; Path=/; HttpOnly; SameSite=Strict");
     return r;
   };

@@ -61,7 +61,8 @@ TEST_SUITE("ui_routes") {
 
   TEST_CASE("with an admin token: the query sets the cookie, the cookie or a bearer lets in, anything else is 401") {
     UiOptions o;
-    o.exposed = true;
+    SUBCASE("on loopback") { o.exposed = false; }
+    SUBCASE("on a non-loopback address") { o.exposed = true; }
     o.admin_token = "s3cret-token";
     Routes r(o);
     CHECK_THROWS_AS(r.call("GET", "/ui/"), AzureError);
