@@ -125,6 +125,7 @@ nlohmann::json build_key_chain(const KeyChainInputs& in) {
     chain["disk"] = {{"name", d.value("name", "")},       {"role", d.value("role", "")},
                      {"lun", d.value("lun", json())},      {"sizeGb", d.value("sizeGb", 0)},
                      {"sizeBytes", d.value("sizeBytes", json())}, {"allocatedBytes", d.value("allocatedBytes", json())},
+                     {"imagePath", d.value("imagePath", json())},
                      {"luks", d.value("luks", json())}};
     json edges = json::array();
     const json& kek_ref_in = d.value("kek", json());

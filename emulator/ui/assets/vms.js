@@ -82,7 +82,8 @@ export async function render(args, ctx, changed) {
   const disks = (chain.chains || []).map((c) => {
     const d = c.disk; const l = d.luks;
     return h('tr', { 'data-testid': 'disk' },
-      h('td', {}, d.role === 'os' ? 'OS' : `data (LUN ${d.lun})`), h('td', {}, h('code', {}, d.name)),
+      h('td', {}, d.role === 'os' ? 'OS' : `data (LUN ${d.lun})`),
+      h('td', {}, h('code', {}, d.name), d.imagePath ? h('div', { class: 'mono muted' }, d.imagePath) : null),
       h('td', {}, `${d.sizeGb} GiB`), h('td', {}, `${bytes(d.allocatedBytes)} of ${bytes(d.sizeBytes)}`),
       h('td', {}, l ? [`LUKS${l.version} ${l.cipher} ${l.keySizeBits} bit, data at ${bytes(l.dataOffsetBytes)}, keyslots `,
         l.keyslots.map((k) => h('span', { class: 'keyslot' }, `${k.slot} ${k.kdf}`)),

@@ -1,3 +1,4 @@
+// The key chain drawing's rules: edges, their audit rows, and the reasons of broken links.
 #include "emulator/ui/key_chain.hpp"
 
 #include <doctest/doctest.h>

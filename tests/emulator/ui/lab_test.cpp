@@ -1,3 +1,4 @@
+// Lab checklists: the doc's default steps, hints for steps done wrong, checklist files.
 #include "emulator/ui/lab.hpp"
 
 #include <doctest/doctest.h>

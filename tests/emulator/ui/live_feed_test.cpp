@@ -1,3 +1,4 @@
+// The live feed: one event per change naming the changed sections; new subscribers get everything.
 #include "emulator/ui/live_feed.hpp"
 
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// The UI's files are compiled in and load nothing from another origin.
 #include "emulator/ui/ui_assets.hpp"
 
 #include <doctest/doctest.h>

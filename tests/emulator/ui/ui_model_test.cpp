@@ -1,3 +1,4 @@
+// What the UI model reads from a guest, and the console's read-only default.
 #include "emulator/ui/ui_model.hpp"
 
 #include <doctest/doctest.h>

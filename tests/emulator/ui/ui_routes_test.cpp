@@ -1,3 +1,4 @@
+// The UI's routes: static files with a strict CSP, the admin token, console input refusals.
 #include "emulator/ui/ui_routes.hpp"
 
 #include "emulator/error/azure_error.hpp"
