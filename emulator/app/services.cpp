@@ -293,6 +293,7 @@ int run_server(const Config& config) {
   if (std::size_t n = arm::resume_vms(s.arm_deps))
     log::write(log::Level::info, "starting VMs that were running before the restart", {{"count", n}});
   exec.run();
+  s.ui_feed.stop();  // its timer belongs to exec's io context, which goes before `s`
   log::info("stopped");
   return 0;
 }

@@ -27,6 +27,8 @@ void LiveFeed::start(exec::Executors& exec) {
   arm();
 }
 
+void LiveFeed::stop() { timer_.reset(); }
+
 void LiveFeed::arm() {
   timer_->expires_after(std::chrono::milliseconds(150));
   timer_->async_wait([this](const boost::system::error_code& ec) {

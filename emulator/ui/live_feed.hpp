@@ -29,6 +29,8 @@ public:
 
   /// Starts the refresh timer on `exec`'s io context (once; before the server runs).
   void start(exec::Executors& exec);
+  /// Drops the timer; call once the io context has stopped running and before it is destroyed.
+  void stop();
   /// One refresh now (blocking): recomputes the fingerprints and publishes an event if any changed.
   /// Returns the names of the sections that changed. Public for tests.
   std::vector<std::string> refresh();
