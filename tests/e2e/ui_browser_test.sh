@@ -5,7 +5,8 @@
 # in the live page as it happens (ui/workflow.mjs): the VM running, EncryptionInProgress and
 # VMRestartPending, Encrypted after the restart, the key chain KEK → BEK → two LUKS keyslots with
 # the platform's KeyUnwrap row, the lab checklist all green (and GET /_azemu/lab), and a broken link
-# after the BEK secret is disabled and the VM restarted. Screenshots of every page go to
+# after the BEK secret is disabled and the VM restarted; with --ui-console, a command typed into the guest's serial
+# console from the page. Screenshots of every page go to
 # $AZEMU_UI_SCREENSHOTS (default: build/ui-screenshots), named in the log.
 source "$(dirname "$0")/lib.sh"
 require_az
@@ -23,7 +24,7 @@ trap 'stop_azemu; [ "$FAIL" -eq 0 ] && rm -rf "$WORK"' EXIT
 SHOTS=${AZEMU_UI_SCREENSHOTS:-$(cd "$(dirname "$AZEMU_BIN")/.." && pwd)/ui-screenshots}
 rm -rf "$SHOTS" && mkdir -p "$SHOTS"
 echo "# screenshots: $SHOTS"
-AZEMU_START_ARGS="--vm-runtime uml" start_azemu "$DATA" "$PORT" || exit 1
+AZEMU_START_ARGS="--vm-runtime uml --ui-console" start_azemu "$DATA" "$PORT" || exit 1
 eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
 ssh-keygen -q -t ed25519 -N '' -f "$WORK/id_ed25519"
 export AZEMU_PORT=$PORT UI_SHOTS=$SHOTS UI_VAULT=uikv$$ UI_SSH_PUB=$WORK/id_ed25519.pub PUPPETEER_SKIP_DOWNLOAD=1

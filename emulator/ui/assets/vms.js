@@ -6,7 +6,9 @@ import { h, pill, time, table, kv, getJson, adeStatus } from './dom.js';
 export const sections = ['vms', 'cloud', 'console'];
 
 let consoleState = { vm: '', offset: 0, text: '' };
-export function dispose() { consoleState = { vm: '', offset: 0, text: '' }; }
+// The interactive console survives live re-renders: what is being typed and the last answer.
+let typing = { value: '', focused: false, answer: '' };
+export function dispose() { consoleState = { vm: '', offset: 0, text: '' }; typing = { value: '', focused: false, answer: '' }; }
 
 function bytes(n) {
   if (n === null || n === undefined) return '—';
@@ -49,15 +51,24 @@ function consolePanel(vm, ctx) {
   requestAnimationFrame(() => { pre.scrollTop = pre.scrollHeight; });
   let input = null;
   if (ctx.config.consoleInput) {
-    const out = h('pre', { class: 'console', style: 'height:8rem', 'data-testid': 'console-answer' });
-    const field = h('input', { type: 'text', placeholder: 'type a command, Enter sends it', style: 'width:100%' });
+    const out = h('pre', { class: 'console', style: 'height:8rem', 'data-testid': 'console-answer' }, typing.answer);
+    const field = h('input', { type: 'text', placeholder: 'type a command, Enter sends it', style: 'width:100%', 'data-testid': 'console-input' });
+    field.value = typing.value;
+    field.addEventListener('input', () => { typing.value = field.value; });
+    field.addEventListener('focus', () => { typing.focused = true; });
+    field.addEventListener('blur', () => { typing.focused = false; });
+    if (typing.focused) requestAnimationFrame(() => field.focus());
     field.addEventListener('keydown', async (ev) => {
       if (ev.key !== 'Enter') return;
-      const r = await fetch(`/ui/api/vms/${encodeURIComponent(vm.name)}/console?resourceGroup=${encodeURIComponent(vm.resourceGroup)}`,
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: `${field.value}\n` }) });
-      const b = await r.json();
-      out.textContent = b.output ?? (b.error && b.error.message) ?? '';
+      const input = `${typing.value}\n`;
+      typing.value = '';
       field.value = '';
+      const r = await fetch(`/ui/api/vms/${encodeURIComponent(vm.name)}/console?resourceGroup=${encodeURIComponent(vm.resourceGroup)}`,
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input }) });
+      const b = await r.json();
+      typing.answer = b.output ?? (b.error && b.error.message) ?? '';
+      const shown = document.querySelector('[data-testid=console-answer]');
+      if (shown) shown.textContent = typing.answer;
     });
     input = h('div', {}, h('h3', {}, 'Interactive console (ttyS0, --ui-console)'), field, out);
   }

@@ -135,6 +135,14 @@ async function main() {
   if (created.code === 0) ok('vm create with a data disk (UML guest)'); else notOk('vm create', created.err);
   await go('#/vm/myVM');
   await see('VM page: running', () => (document.querySelector('[data-testid=vm-power]') || {}).textContent === 'running', null, TIMEOUT.vm);
+  // --ui-console: the page types into the guest's serial console (a root shell) and shows its answer.
+  await page.click('[data-testid=console-input]');
+  await page.keyboard.press('Enter');  // a getty may want an Enter before the shell prompt
+  await page.waitForFunction(() => (document.querySelector('[data-testid=console-answer]')?.textContent || '') !== '', { timeout: 10000 }).catch(() => {});
+  await page.click('[data-testid=console-input]');
+  await page.keyboard.type('echo $((6*7))AZ');
+  await page.keyboard.press('Enter');
+  await see('interactive console (--ui-console): the guest shell answers', () => /42AZ/.test(document.querySelector('[data-testid=console-answer]')?.textContent || ''), null, TIMEOUT.short);
   const canary = `AZEMU-UI-CANARY-${process.pid}`;
   await azOk('file written to the data disk through run-command', ['vm', 'run-command', 'invoke', '-g', 'myResourceGroup', '-n', 'myVM',
     '--command-id', 'RunShellScript', '--scripts',
