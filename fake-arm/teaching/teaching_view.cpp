@@ -68,15 +68,16 @@ json deployment_operations(store::Connection& c, const std::string& deployment_k
   auto s = c.query("SELECT operation_id, body FROM arm_deployment_operations WHERE deployment_key = ? ORDER BY seq",
                    deployment_key);
   while (s.step()) {
-    json body = parse_or(s.text(1), json::object());
-    json p = body.contains("properties") && body["properties"].is_object() ? body["properties"] : body;
-    json target = p.value("targetResource", json::object());
+    // The stored shape (deployments/deployment_store.cpp op_body): flat, state and target* fields.
+    json p = parse_or(s.text(1), json::object());
+    if (!p.is_object()) p = json::object();
     out.push_back({{"operationId", s.text(0)},
                    {"provisioningOperation", p.value("provisioningOperation", "")},
-                   {"provisioningState", p.value("provisioningState", p.value("state", ""))},
-                   {"statusCode", p.value("statusCode", "")},
-                   {"targetResource", target.is_object() ? target.value("id", "") : ""},
-                   {"resourceType", target.is_object() ? target.value("resourceType", "") : ""}});
+                   {"provisioningState", p.value("state", "")},
+                   {"statusCode", p.value("statusCode", json()).is_string() ? p.value("statusCode", "") : ""},
+                   {"statusMessage", p.value("statusMessage", json())},
+                   {"targetResource", p.value("targetId", "")},
+                   {"resourceType", p.value("targetType", "")}});
   }
   return out;
 }

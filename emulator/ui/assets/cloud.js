@@ -29,8 +29,9 @@ export async function render(_args, ctx) {
   const deps = c.deployments.map((d) => h('div', { class: 'card' },
     h('strong', {}, d.name), ' ', pill(d.provisioningState), ' ', h('span', { class: 'muted' }, `${time(d.startTime)} → ${time(d.endTime)}`),
     d.error ? h('div', { class: 'state bad' }, `${d.error.code || ''}: ${d.error.message || ''}`) : null,
-    table(['operation', 'state', 'target'], d.operations.map((o) => h('tr', {},
-      h('td', {}, o.provisioningOperation), h('td', {}, pill(o.provisioningState)), h('td', {}, h('code', {}, o.targetResource)))))));
+    table(['operation', 'state', 'type', 'target'], d.operations.map((o) => h('tr', { 'data-testid': 'deployment-operation' },
+      h('td', {}, o.provisioningOperation), h('td', {}, pill(o.provisioningState)), h('td', {}, o.resourceType),
+      h('td', {}, h('code', {}, (o.targetResource || '').split('/').slice(-2).join('/'))))))));
   const inflight = c.operations.filter((o) => o.status === 'InProgress').length;
   return h('div', {},
     h('h1', {}, 'Cloud'),

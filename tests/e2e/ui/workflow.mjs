@@ -212,7 +212,9 @@ async function main() {
   await see('identity page: the SP and its credential hint', (id) => [...document.querySelectorAll('[data-testid=application]')].some((r) => r.textContent.includes(id)), spId);
   await shot('identity');
   await go('#/cloud');
-  await see('cloud page: the deployment of az vm create with its operations', () => /Succeeded/.test(document.querySelector('main').textContent) && document.querySelectorAll('[data-testid=operation]').length > 0);
+  await see('cloud page: the deployment of az vm create with its operations, and the LROs', () =>
+    [...document.querySelectorAll('[data-testid=deployment-operation]')].some((r) => /virtualMachines\/myVM/.test(r.textContent)) &&
+    document.querySelectorAll('[data-testid=operation][data-status=Succeeded]').length > 0);
   await shot('cloud');
 
   // --- a broken link: the BEK secret disabled, the VM restarted ------------------------------------
