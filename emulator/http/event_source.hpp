@@ -1,4 +1,5 @@
-// A stream of server-sent events (text/event-stream) a handler can answer with instead of a body:
+// A stream of server-sent events (text/event-stream). The server holds one (Server::serve_events); a
+// handler that answers with content type kEventStreamType (server.hpp) hands its connection to it:
 // the connection writes the response head, then asks the source for new events on a short timer
 // (the io thread never blocks: next() must answer at once from memory) until the client goes away
 // or the server stops. Used by the teaching UI's live updates (emulator/ui/live_feed.hpp).
