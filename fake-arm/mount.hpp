@@ -9,6 +9,7 @@
 #include "emulator/exec/jobs.hpp"
 #include "emulator/http/router.hpp"
 #include "emulator/ports/directory.hpp"
+#include "emulator/ports/guest_faults.hpp"
 #include "emulator/ports/seed.hpp"
 #include "emulator/ports/vault_objects.hpp"
 #include "emulator/ports/vaults.hpp"
@@ -78,5 +79,10 @@ std::unique_ptr<ports::Vaults> make_vaults(store::Database& db);
 /// A VmRuntime without guests (providers/compute/runtime/guestless_runtime.hpp): every VM operation
 /// succeeds at once and nothing runs. The default until vm-sim is wired, and the unit tests' runtime.
 std::unique_ptr<ports::VmRuntime> make_guestless_runtime();
+
+/// `runtime` behind the `guestFailure` fault rules `matcher` asks (providers/compute/runtime/
+/// fault_injecting_runtime.hpp): a matching VM's guest fails to boot, or its extension fails.
+std::unique_ptr<ports::VmRuntime> with_guest_faults(std::unique_ptr<ports::VmRuntime> runtime,
+                                                    ports::GuestFaultMatcher matcher);
 
 }  // namespace azemu::arm

@@ -188,7 +188,11 @@ struct Services {
         db(dir.db_path(), all_migrations()),
         directory((aad::seed(db, seed), arm::seed(db, seed), aad::make_directory(db))),
         vaults(arm::make_vaults(db)),
-        vm_runtime(make_vm_runtime(c, dir.path())),
+        // `faults` is built after this member, but only asked once a VM boots (never during construction).
+        vm_runtime(arm::with_guest_faults(make_vm_runtime(c, dir.path()),
+                                          [this](ports::GuestEvent e, std::string_view vm, std::string_view ext) {
+                                            return faults.match_guest(e, vm, ext);
+                                          })),
         audit(db),
         disk_images(vm::disk::make_disk_images()),
         disk_report(db, *vm_runtime, *disk_images, audit),

@@ -58,6 +58,31 @@ ports::LroFailure lro_failure_from_json(const nlohmann::json& j) {
   f.after_polls = static_cast<int>(int_field(j, "afterPolls", 1, 10000, "failLro.").value_or(1));
   return f;
 }
+// Azure's words for a VM whose guest never reported ready, and for a failing extension handler.
+FaultRule::GuestAction guest_failure_from_json(const nlohmann::json& j) {
+  if (!j.is_object()) throw invalid("'guestFailure' must be an object {on, extension, code, message}");
+  refuse_unknown(j, {"on", "extension", "code", "message"}, "guestFailure.");
+  FaultRule::GuestAction g;
+  const std::string on = text_field(j, "on", "guestFailure.");
+  if (on == "boot") g.on = ports::GuestEvent::boot;
+  else if (on == "extension") g.on = ports::GuestEvent::extension;
+  else throw invalid("'guestFailure.on' must be boot or extension");
+  g.extension = text_field(j, "extension", "guestFailure.");
+  if (!g.extension.empty() && g.on != ports::GuestEvent::extension)
+    throw invalid("'guestFailure.extension' names an extension type: only with on: extension");
+  g.code = text_field(j, "code", "guestFailure.");
+  g.message = text_field(j, "message", "guestFailure.");
+  if (g.on == ports::GuestEvent::boot) {
+    if (g.code.empty()) g.code = "OSProvisioningTimedOut";
+    if (g.message.empty())
+      g.message = "OS Provisioning for VM did not finish in the allotted time. The VM may still finish provisioning "
+                  "successfully. Please check provisioning state later. (injected by an azemu fault rule)";
+  } else {
+    if (!g.code.empty()) throw invalid("'guestFailure.code' is for boot failures: an extension fails with VMExtensionProvisioningError");
+    if (g.message.empty()) g.message = "Enable failed: the handler exited with an error (injected by an azemu fault rule).";
+  }
+  return g;
+}
 }  // namespace
 
 nlohmann::json to_json(const FaultRule& r) {
@@ -78,6 +103,12 @@ nlohmann::json to_json(const FaultRule& r) {
   if (r.retry_after) j["retryAfter"] = *r.retry_after;
   if (r.latency_ms) j["latencyMs"] = r.latency_ms;
   if (r.drop) j["drop"] = true;
+  if (r.guest_failure) {
+    j["guestFailure"] = {{"on", r.guest_failure->on == ports::GuestEvent::boot ? "boot" : "extension"},
+                         {"message", r.guest_failure->message}};
+    if (!r.guest_failure->code.empty()) j["guestFailure"]["code"] = r.guest_failure->code;
+    if (!r.guest_failure->extension.empty()) j["guestFailure"]["extension"] = r.guest_failure->extension;
+  }
   if (r.fail_lro)
     j["failLro"] = {{"code", r.fail_lro->code}, {"message", r.fail_lro->message}, {"afterPolls", r.fail_lro->after_polls}};
   return j;
@@ -86,7 +117,7 @@ nlohmann::json to_json(const FaultRule& r) {
 FaultRule fault_rule_from_json(const nlohmann::json& j) {
   if (!j.is_object()) throw invalid("a fault rule is a JSON object");
   refuse_unknown(j, {"service", "method", "path", "operation", "principal", "count", "probability", "afterSeconds",
-                     "forSeconds", "status", "code", "message", "retryAfter", "latencyMs", "drop", "failLro"},
+                     "forSeconds", "status", "code", "message", "retryAfter", "latencyMs", "drop", "failLro", "guestFailure"},
                  "");
   FaultRule r;
   r.service = text::to_lower(text_field(j, "service"));
@@ -116,6 +147,16 @@ FaultRule fault_rule_from_json(const nlohmann::json& j) {
   if (auto it = j.find("failLro"); it != j.end()) r.fail_lro = lro_failure_from_json(*it);
   r.code = text_field(j, "code");
   r.message = text_field(j, "message");
+  if (auto it = j.find("guestFailure"); it != j.end()) {
+    r.guest_failure = guest_failure_from_json(*it);
+    // A guest has no request: only `path` (over the VM's ARM id), count, probability and the window apply.
+    if (!r.service.empty() || !r.method.empty() || !r.operation.empty() || !r.principal.empty())
+      throw invalid("'guestFailure' matches a VM's guest, not a request: use 'path' (a glob over the VM's id), not "
+                    "service, method, operation or principal");
+    if (r.status || r.drop || r.fail_lro || r.latency_ms || r.retry_after || !r.code.empty() || !r.message.empty())
+      throw invalid("'guestFailure' is an action of its own: give its code and message inside guestFailure");
+    return r;
+  }
 
   if (r.drop && (r.status || r.latency_ms || r.fail_lro || r.retry_after))
     throw invalid("'drop' closes the connection: it cannot be combined with status, retryAfter, latencyMs or failLro");

@@ -34,6 +34,7 @@ bool principal_matches(const FaultRule& r, const auth::Principal* p) {
 }
 
 const char* action_name(const FaultRule& r) {
+  if (r.guest_failure) return "guestFailure";
   if (r.drop) return "drop";
   if (r.fail_lro) return "failLro";
   if (r.status) return "status";
@@ -90,6 +91,7 @@ std::optional<FaultHit> FaultRules::match(const Request& req, std::string_view s
   std::lock_guard lock(mutex_);
   const std::int64_t t = now();
   for (auto& r : rules_) {
+    if (r.guest_failure) continue;  // no request: match_guest()
     if (!r.service.empty() && r.service != service) continue;
     if (!r.method.empty() && r.method != req.method) continue;
     if (!operation_matches(r, req.operation_id, arm_operation)) continue;
@@ -126,6 +128,24 @@ std::optional<ports::LroFailure> FaultRules::match_lro(std::string_view arm_oper
     log::write(log::Level::info, "fault injected",
                {{"rule", r.id}, {"action", "failLro"}, {"operation", std::string(arm_operation)}, {"in", "deployment"}});
     return r.fail_lro;
+  }
+  return std::nullopt;
+}
+
+std::optional<ports::GuestFault> FaultRules::match_guest(ports::GuestEvent event, std::string_view resource_id,
+                                                         std::string_view extension_type) {
+  std::lock_guard lock(mutex_);
+  const std::int64_t t = now();
+  for (auto& r : rules_) {
+    if (!r.guest_failure || r.guest_failure->on != event) continue;
+    if (!r.path.empty() && !text::glob_match(r.path, resource_id)) continue;
+    if (!r.guest_failure->extension.empty() && !text::iequals(r.guest_failure->extension, extension_type)) continue;
+    if (!fires(r, t)) continue;
+    log::write(log::Level::info, "fault injected",
+               {{"rule", r.id}, {"action", "guestFailure"}, {"vm", std::string(resource_id)},
+                {"event", event == ports::GuestEvent::boot ? "boot" : "extension"},
+                {"extension", std::string(extension_type)}});
+    return ports::GuestFault{r.id, r.guest_failure->code, r.guest_failure->message};
   }
   return std::nullopt;
 }

@@ -6,13 +6,17 @@
 //   latencyMs delay the answer (an asio timer on the connection, never a sleep); alone or with a status
 //   drop      close the connection without an answer
 //   failLro   run the request, then make the LRO it started end Failed after N polls (ports/lro_faults.hpp)
-// The pipeline asks match() after authentication, before the handler; every hit is counted and logged.
-// Rules live in memory (a restart or `azemu reset` clears them). Not yet: guest boot or extension failures.
+//   guestFailure  no request at all: a VM's guest fails to boot or an extension handler fails
+//             (ports/guest_faults.hpp); `path` is then a glob over the VM's ARM id
+// The pipeline asks match() after authentication, before the handler; Compute asks match_guest()
+// before a boot or an extension delivery; every hit is counted and logged.
+// Rules live in memory (a restart or `azemu reset` clears them).
 #pragma once
 
 #include "emulator/error/azure_error.hpp"
 #include "emulator/exec/clock.hpp"
 #include "emulator/http/request.hpp"
+#include "emulator/ports/guest_faults.hpp"
 #include "emulator/ports/lro_faults.hpp"
 
 #include <nlohmann/json.hpp>
@@ -47,6 +51,13 @@ struct FaultRule {
   std::int64_t latency_ms = 0;
   bool drop = false;
   std::optional<ports::LroFailure> fail_lro;
+  struct GuestAction {
+    ports::GuestEvent on = ports::GuestEvent::boot;
+    std::string extension;  // GuestEvent::extension: only this extension type ("" = any)
+    std::string code;
+    std::string message;
+  };
+  std::optional<GuestAction> guest_failure;
   std::int64_t added_at = 0;   // unix seconds, set by add()
   std::uint64_t hits = 0;
 };
@@ -84,6 +95,10 @@ public:
   /// whose operation, principal, count, probability and window match. Service "arm", method and path
   /// are not known there, so rules that name a method or path never match.
   std::optional<ports::LroFailure> match_lro(std::string_view arm_operation, const auth::Principal& caller);
+  /// For a VM's guest (no request): the first guestFailure rule for `event` whose path glob matches
+  /// the VM's ARM id (and extension type), count, probability and window.
+  std::optional<ports::GuestFault> match_guest(ports::GuestEvent event, std::string_view resource_id,
+                                               std::string_view extension_type);
   std::uint64_t hits() const;
 
 private:

@@ -8,7 +8,12 @@
 # Encrypted and the file on the data disk is readable. Also the platform's refusals: a vault not
 # enabled for disk encryption (az --force skips its own check) fails the extension with
 # VMExtensionProvisioningError; disabling encryption while the OS volume is encrypted is refused.
-# Under 2.74 the VM is a Trusted Launch VM (Gen2 image, az's default), which ADE supports.
+# Under 2.74 the VM is a Trusted Launch VM (Gen2 image, az's default), which ADE supports, with a second
+# data disk, and the other single-pass requests az 2.74 sends run first on it, each answered as Azure answers
+# it: --volume-type DATA (data volumes only, OS disk untouched, no "encryption request was accepted"
+# warning), then --volume-type OS (the extension's precheck refuses a change of volume type other than to
+# All, before anything is stamped), then --encrypt-format-all (the new, mounted second disk is formatted
+# into LUKS, the encrypted first one is left alone), then ALL as above (an upgrade from DATA, allowed).
 # Usage: [AZEMU_AZ=2.74] az_ade_single_pass_test.sh   (AZEMU_BIN from ctest)
 source "$(dirname "$0")/lib.sh"
 require_az
@@ -34,13 +39,13 @@ ssh-keygen -q -t ed25519 -N '' -f "$WORK/id_ed25519"
 # (trusted-launch.md lists no ADE limitation), so the 2.74 run encrypts one: the Gen2 CentOS 7.9 image, which
 # 2.74 creates with securityType TrustedLaunch. 2.45 keeps the doc's Gen1 CentOS 7.2 (no securityProfile).
 if [ "$AZEMU_AZ" = 2.74 ]; then
-  IMAGE=OpenLogic:CentOS:7_9-gen2:latest SECURITY=TrustedLaunch
+  IMAGE=OpenLogic:CentOS:7_9-gen2:latest SECURITY=TrustedLaunch DATA_DISKS=(1 1)
 else
-  IMAGE=OpenLogic:CentOS:7.2n:7.2.20160629 SECURITY=""
+  IMAGE=OpenLogic:CentOS:7.2n:7.2.20160629 SECURITY="" DATA_DISKS=(1)
 fi
 check "vm create $IMAGE with a data disk (UML guest)" \
   az vm create -g spGroup -n spVM --image "$IMAGE" \
-    --admin-username azureuser --ssh-key-value "$WORK/id_ed25519.pub" --data-disk-sizes-gb 1
+    --admin-username azureuser --ssh-key-value "$WORK/id_ed25519.pub" --data-disk-sizes-gb "${DATA_DISKS[@]}"
 check_eq "securityType: '$SECURITY'" "$SECURITY" az vm show -g spGroup -n spVM --query securityProfile.securityType -o tsv
 guest() {
   az vm run-command invoke -g spGroup -n spVM --command-id RunShellScript --scripts "$1" --query 'value[0].message' -o tsv 2>&1
@@ -56,14 +61,72 @@ check_fails_with "az checks enabledForDiskEncryption itself" "is not enabled for
 check_fails_with "with --force the platform refuses: VMExtensionProvisioningError" "VMExtensionProvisioningError" \
   az vm encryption enable -g spGroup -n spVM --disk-encryption-keyvault "${KV}x" --volume-type DATA --force
 
+wait_substatus() {  # wait_substatus OS DATA: until `vm encryption show` says {"os": OS, "data": DATA} (2 min)
+  for _ in $(seq 1 120); do
+    SUB=$(az vm encryption show -g spGroup -n spVM --query "substatus[0].message" -o tsv 2>/dev/null)
+    [[ $SUB == *"\"os\": \"$1\""* && $SUB == *"\"data\": \"$2\""* ]] && return 0
+    sleep 1
+  done
+  return 1
+}
+ade_settings() {
+  az vm extension show -g spGroup --vm-name spVM -n AzureDiskEncryptionForLinux \
+    --query "join(' ', [settings.VolumeType, settings.EncryptionOperation])" -o tsv
+}
+if [ "$AZEMU_AZ" = 2.74 ]; then
+  OS_DISK=$(az vm show -g spGroup -n spVM --query storageProfile.osDisk.name -o tsv)
+  DATA_DISK=$(az vm show -g spGroup -n spVM --query "storageProfile.dataDisks[?lun==\`0\`].name | [0]" -o tsv)
+  # --- --volume-type DATA: the data volumes only ---------------------------------------------------
+  OUT=$(az vm encryption enable -g spGroup -n spVM --disk-encryption-keyvault "$KV" --key-encryption-key "$KEK" --volume-type DATA 2>&1)
+  if [ $? -eq 0 ]; then ok "vm encryption enable --volume-type DATA"; else not_ok "enable DATA" "$OUT"; fi
+  # az warns "The encryption request was accepted..." only when the volume type is not DATA (encrypt_vm).
+  [[ $OUT != *"encryption request was accepted"* ]] && ok "DATA: no 'encryption request was accepted' warning" || not_ok "DATA warning" "$OUT"
+  check_eq "DATA: settings VolumeType DATA, EncryptionOperation EnableEncryption" "DATA EnableEncryption" ade_settings
+  wait_substatus NotEncrypted Encrypted && ok "DATA: substatus os NotEncrypted, data Encrypted" || not_ok "substatus after DATA" "$SUB"
+  check_eq "DATA: the data disk carries encryptionSettingsCollection 1.1" "1.1" \
+    az disk show -g spGroup -n "$DATA_DISK" --query encryptionSettingsCollection.encryptionSettingsVersion -o tsv
+  check_eq "DATA: the OS disk carries none" "" az disk show -g spGroup -n "$OS_DISK" --query encryptionSettingsCollection -o tsv
+  check_eq "DATA: final status" "Encryption succeeded for data volumes" \
+    az vm encryption show -g spGroup -n spVM --query "status[0].message" -o tsv
+  OUT=$(guest "grep ' /datadisk ' /proc/mounts; cat /datadisk/hello.txt")
+  [[ $OUT == *"/dev/mapper/"*" /datadisk "*"$CANARY"* ]] && ok "DATA: /datadisk is on dm-crypt and the file is still there" || not_ok "datadisk after DATA" "$OUT"
+
+  # --- --volume-type OS after DATA: the extension refuses before the platform stamps ----------------
+  check_fails_with "OS after DATA: VMExtensionProvisioningError 'Moving from volume type DATA to volume type OS is not allowed'" \
+    "VMExtensionProvisioningError.*Moving from volume type DATA to volume type OS is not allowed" \
+    az vm encryption enable -g spGroup -n spVM --disk-encryption-keyvault "$KV" --key-encryption-key "$KEK" --volume-type OS
+  check_eq "OS refused: the OS disk still carries no encryptionSettingsCollection" "" \
+    az disk show -g spGroup -n "$OS_DISK" --query encryptionSettingsCollection -o tsv
+  wait_substatus NotEncrypted Encrypted && ok "OS refused: substatus still os NotEncrypted, data Encrypted" || not_ok "substatus after OS" "$SUB"
+
+  # --- --encrypt-format-all: a newly mounted data disk is formatted, not copied ----------------------
+  OUT=$(guest "mkfs.ext4 -q /dev/sdd && mkdir -p /scratch && mount /dev/sdd /scratch && echo old > /scratch/old.txt && echo '/dev/sdd /scratch ext4 defaults,nofail 0 2' >> /etc/fstab && sync && ls /scratch")
+  [[ $OUT == *old.txt* ]] && ok "second data disk mounted at /scratch with a file" || not_ok "scratch disk" "$OUT"
+  OUT=$(az vm encryption enable -g spGroup -n spVM --disk-encryption-keyvault "$KV" --key-encryption-key "$KEK" --volume-type DATA --encrypt-format-all 2>&1)
+  if [ $? -eq 0 ]; then ok "vm encryption enable --volume-type DATA --encrypt-format-all"; else not_ok "enable format-all" "$OUT"; fi
+  check_eq "format-all: EncryptionOperation EnableEncryptionFormatAll" "DATA EnableEncryptionFormatAll" ade_settings
+  for _ in $(seq 1 60); do
+    OUT=$(guest "grep ' /scratch ' /proc/mounts; ls -A /scratch; grep -c . /datadisk/hello.txt")
+    [[ $OUT == *"/dev/mapper/"*" /scratch "* ]] && break
+    sleep 1
+  done
+  [[ $OUT == *"/dev/mapper/"*" /scratch "* ]] && ok "format-all: /scratch is remounted on dm-crypt" || not_ok "scratch after format-all" "$OUT"
+  [[ $OUT != *old.txt* ]] && ok "format-all: /scratch was formatted (its file is gone)" || not_ok "scratch formatted" "$OUT"
+  wait_substatus NotEncrypted Encrypted && ok "format-all: substatus os NotEncrypted, data Encrypted" || not_ok "substatus after format-all" "$SUB"
+  OUT=$(guest "grep ' /datadisk ' /proc/mounts; cat /datadisk/hello.txt")
+  [[ $OUT == *"/dev/mapper/"*" /datadisk "*"$CANARY"* ]] && ok "format-all: the already encrypted /datadisk is untouched" || not_ok "datadisk after format-all" "$OUT"
+fi
+
 # --- single pass ----------------------------------------------------------------------------------
 OUT=$(az vm encryption enable -g spGroup -n spVM --disk-encryption-keyvault "$KV" --key-encryption-key "$KEK" --volume-type all 2>&1)
 if [ $? -eq 0 ]; then ok "vm encryption enable (no AAD app) --volume-type all"; else not_ok "enable" "$OUT"; fi
+[[ $OUT == *"encryption request was accepted"* ]] && ok "ALL: az warns 'The encryption request was accepted'" || not_ok "ALL warning" "$OUT"
 check_eq "extension handler version 1.1" "1.1" \
   az vm extension show -g spGroup --vm-name spVM -n AzureDiskEncryptionForLinux --query typeHandlerVersion -o tsv
 SHOW=$(az vm encryption show -g spGroup -n spVM -o json 2>&1)
 disk_states() { python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(" ".join(",".join(x["code"] for x in d["statuses"]) or "-" for d in s["disks"]))' "$SHOW"; }
-check_eq "show: every disk EncryptionState/encrypted (OS, data)" "EncryptionState/encrypted EncryptionState/encrypted" disk_states
+EXPECTED_STATES=$(printf 'EncryptionState/encrypted %.0s' OS "${DATA_DISKS[@]}")
+check_eq "show: every disk EncryptionState/encrypted (OS, data)" "${EXPECTED_STATES% }" disk_states
 SECRET_URL=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(s["disks"][1]["encryptionSettings"][0]["diskEncryptionKey"]["secretUrl"])' "$SHOW")
 [[ $SECRET_URL =~ ^https://$KV\.vault\.azure\.net/secrets/[0-9a-f-]{36}/[0-9a-f]{32}$ ]] && ok "data disk's secret: $SECRET_URL" || not_ok "secret url" "$SHOW"
 check_eq "disk resource carries encryptionSettingsCollection 1.1, enabled" '["1.1", true]' \
@@ -95,6 +158,10 @@ check_fails_with "DisableEncryption while the OS volume is encrypted is refused 
 OUT=$(guest "cat /datadisk/hello.txt; grep ' / ' /proc/mounts")
 [[ $OUT == *"$CANARY"* ]] && ok "the file is readable after the restart" || not_ok "file after restart" "$OUT"
 [[ $OUT == *"/dev/mapper/osencrypt / "* ]] && ok "/ is on /dev/mapper/osencrypt" || not_ok "root on osencrypt" "$OUT"
+if [ "$AZEMU_AZ" = 2.74 ]; then
+  OUT=$(guest "grep ' /scratch ' /proc/mounts")
+  [[ $OUT == *"/dev/mapper/"*" /scratch "* ]] && ok "after the restart /scratch (format-all) is opened from crypttab" || not_ok "scratch after restart" "$OUT"
+fi
 
 # --- host side: the platform's secrets and audit rows ---------------------------------------------
 DISKS=$("$AZEMU_BIN" vm disks spVM --data-dir "$DATA" --json 2>&1)

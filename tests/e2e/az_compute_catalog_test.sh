@@ -5,7 +5,9 @@
 #   proxy: public host names, the `latest` profile, made usable by az-shim/sitecustomize.py
 #          (compute falls back to 2022-08-01, network to 2022-07-01; see az-shim/README.md);
 #   cloud: az cloud register under azemu.localhost with the 2020-09-01-hybrid profile (compute 2020-06-01).
-# With AZEMU_AZ=2.74 (proxy): its own `latest` profile (compute 2024-07-01), no shim.
+# With AZEMU_AZ=2.74: its own `latest` profile (compute 2024-07-01) in both modes, no shim; and today's alias
+# document (the one Azure serves: Ubuntu2404, SuseSles15SP5, AzureLinux4, ...; no Debian12), with `vm create
+# --image Ubuntu2404` on a guestless VM and Azure's "Invalid image" answer for an alias the document lacks.
 source "$(dirname "$0")/lib.sh"
 require_az
 MODE=${1:?usage: $0 proxy|cloud}
@@ -21,6 +23,9 @@ if [ "$MODE" = cloud ]; then
   fi
   PROFILE=2020-09-01-hybrid
   COMPUTE_API=2020-06-01
+  # az 2.74 has dropped the hybrid profile (it warns and uses `latest`): its cloud runs on `latest`, as the
+  # workflow suite's does.
+  [ "$AZEMU_AZ" = 2.74 ] && PROFILE=latest COMPUTE_API=2024-07-01
 else
   PROFILE=latest
   COMPUTE_API=2022-08-01  # what the az-shim picks from Debian's azure-mgmt-compute 29.0.0
@@ -31,7 +36,7 @@ fi
 # command the wire name (memoryInMB). JMESPath is case-sensitive.
 if [ "$AZEMU_AZ" = 2.74 ]; then MEMORY_IN_MB=memoryInMB; else MEMORY_IN_MB=memoryInMb; fi
 
-start_azemu "$DATA" "$PORT" || exit 1
+AZEMU_START_ARGS="--vm-runtime guestless" start_azemu "$DATA" "$PORT" || exit 1
 eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT" --mode "$MODE" --az-profile "$PROFILE")"
 echo "# azemu on port $PORT, mode $MODE, profile $PROFILE, data $DATA"
 [ "$MODE" = cloud ] && check_eq "cloud mode: profile" "$PROFILE" az cloud show --query profile -o tsv
@@ -80,6 +85,34 @@ if grep -q "Failed to retrieve image alias doc" "$ALIAS_ERR" || ! grep -q 'alias
   not_ok "alias document fetched from azemu (no fallback warning)" "$(cat "$ALIAS_ERR")"
 else
   ok "alias document fetched from azemu (no fallback warning)"
+fi
+if [ "$AZEMU_AZ" = 2.74 ]; then
+  # Today's document (aliases_doc.cpp says where each entry is on record), not az 2.74's bundled copy: the
+  # aliases az accepts, in the document's order, and each image it names exists in the catalog.
+  check_eq "vm image list: today's aliases, in the document's order" \
+    "CentOS85Gen2 Debian11 OpenSuseLeap154Gen2 RHELRaw8LVMGen2 SuseSles15SP5 Ubuntu2204 Ubuntu2404 Ubuntu2404Pro FlatcarLinuxFreeGen2 AzureLinux4 AzureLinux4Arm64 AzureLinux4Gen1 Win2022Datacenter Win2022AzureEditionCore Win2019Datacenter Win2016Datacenter Win2012R2Datacenter Win2012Datacenter" \
+    bash -c "az vm image list --query '[].urnAlias' -o tsv | tr '\n' ' ' | sed 's/ \$//'"
+  for alias in Ubuntu2404 Ubuntu2204 RHELRaw8LVMGen2 SuseSles15SP5 AzureLinux4; do
+    urn=$(az vm image list --query "[?urnAlias=='$alias'].urn | [0]" -o tsv)
+    check_eq "alias $alias -> $urn: the image exists (gen2)" "V2" \
+      az vm image show --urn "$urn" -l westus --query hyperVGeneration -o tsv
+  done
+  ssh-keygen -q -t ed25519 -N '' -f "$WORK/id_ed25519"
+  check "group create" az group create -n aliasGroup -l westus
+  check "vm create --image Ubuntu2404 (guestless)" \
+    az vm create -g aliasGroup -n noble --image Ubuntu2404 --admin-username azureuser \
+      --ssh-key-value "$WORK/id_ed25519.pub" --public-ip-address "" --nsg "" -o none --only-show-errors
+  check_eq "vm show: storageProfile.imageReference" "Canonical ubuntu-24_04-lts server latest" \
+    az vm show -g aliasGroup -n noble \
+      --query "join(' ', [storageProfile.imageReference.publisher, storageProfile.imageReference.offer, storageProfile.imageReference.sku, storageProfile.imageReference.version])" -o tsv
+  check_eq "vm show: Trusted Launch (a gen2 image, az 2.74's default)" "TrustedLaunch" \
+    az vm show -g aliasGroup -n noble --query securityProfile.securityType -o tsv
+  # Debian 12 has no alias in Azure's document: az says so, listing the aliases it has; the URN works.
+  check_fails_with "vm create --image Debian12: az's 'Invalid image' with today's list" \
+    "Invalid image \"Debian12\".*'Ubuntu2404', 'Ubuntu2404Pro'" \
+    az vm create -g aliasGroup -n bookworm --image Debian12 --admin-username azureuser --ssh-key-value "$WORK/id_ed25519.pub"
+  check_eq "vm image show --urn Debian:debian-12:12-gen2:latest (the URN for Debian 12)" "V2" \
+    az vm image show --urn Debian:debian-12:12-gen2:latest -l westus --query hyperVGeneration -o tsv
 fi
 
 # --- sizes and skus ------------------------------------------------------------------------------

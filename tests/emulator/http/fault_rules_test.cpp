@@ -144,4 +144,41 @@ TEST_SUITE("fault_rules") {
     rules.remove("");
     CHECK(rules.list().empty());
   }
+  TEST_CASE("guestFailure: a VM's guest, matched by its ARM id, never a request") {
+    FaultRules rules;
+    rules.add(fault_rule_from_json(nlohmann::json::parse(
+        R"({"path":"*/virtualMachines/vm1","count":1,"guestFailure":{"on":"boot"}})")));
+    rules.add(fault_rule_from_json(nlohmann::json::parse(
+        R"({"guestFailure":{"on":"extension","extension":"CustomScript","message":"m"}})")));
+    CHECK_FALSE(rules.match(put_group("g"), "arm"));  // guest rules never answer a request
+    const std::string vm1 = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/vm1";
+    CHECK_FALSE(rules.match_guest(ports::GuestEvent::boot, vm1 + "0", ""));
+    auto boot = rules.match_guest(ports::GuestEvent::boot, vm1, "");
+    REQUIRE(boot);
+    CHECK(boot->code == "OSProvisioningTimedOut");
+    CHECK_FALSE(rules.match_guest(ports::GuestEvent::boot, vm1, ""));  // count 1
+    CHECK_FALSE(rules.match_guest(ports::GuestEvent::extension, vm1, "AzureDiskEncryptionForLinux"));
+    auto ext = rules.match_guest(ports::GuestEvent::extension, vm1, "customscript");
+    REQUIRE(ext);
+    CHECK(ext->message == "m");
+    CHECK(rules.hits() == 2);
+    CHECK(to_json(rules.list()[1])["guestFailure"]["extension"] == "CustomScript");
+  }
+  TEST_CASE("guestFailure: bad rules name the field") {
+    auto refused = [](const char* text) {
+      try {
+        fault_rule_from_json(nlohmann::json::parse(text));
+      } catch (const AzureError& e) {
+        CHECK(e.code() == "InvalidFaultRule");
+        return e.message();
+      }
+      return std::string("accepted");
+    };
+    CHECK(refused(R"({"guestFailure":{"on":"reboot"}})").find("guestFailure.on") != std::string::npos);
+    CHECK(refused(R"({"guestFailure":{"on":"boot","extension":"X"}})").find("guestFailure.extension") != std::string::npos);
+    CHECK(refused(R"({"guestFailure":{"on":"extension","code":"X"}})").find("guestFailure.code") != std::string::npos);
+    CHECK(refused(R"({"guestFailure":{"on":"boot","nope":1}})").find("unknown field 'guestFailure.nope'") != std::string::npos);
+    CHECK(refused(R"({"method":"PUT","guestFailure":{"on":"boot"}})").find("not a request") != std::string::npos);
+    CHECK(refused(R"({"status":500,"guestFailure":{"on":"boot"}})").find("action of its own") != std::string::npos);
+  }
 }

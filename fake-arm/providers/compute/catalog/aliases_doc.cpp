@@ -1,9 +1,17 @@
-// The alias document; see aliases_doc.hpp. Text copied from az 2.74's bundled copy
-// (azure/cli/command_modules/vm/_alias.py), which is the document
-// https://github.com/Azure/azure-rest-api-specs/blob/main/arm-compute/quickstart-templates/aliases.json held at
-// that release: the newest one at hand, served to every client as GitHub serves one document to all (it
-// replaced az 2.45's copy, whose aliases — UbuntuLTS, CentOS, ... — today's az rejects). Tests check every
-// image it names resolves in the catalog.
+// The alias document; see aliases_doc.hpp. It is today's
+// https://raw.githubusercontent.com/Azure/azure-rest-api-specs/main/arm-compute/quickstart-templates/aliases.json, the
+// document az (2.74 included) fetches before it falls back to its bundled copy (_alias.py): GitHub serves one document
+// to every client, so az 2.45 gets it too. What that document holds, from what is on record:
+//  - the Linux aliases in order, as a crawl of the raw URL shows them: CentOS85Gen2, Debian11, OpenSuseLeap154Gen2,
+//    RHELRaw8LVMGen2, SuseSles15SP5, Ubuntu2204, Ubuntu2404 (ubuntu-24_04-lts/server), Ubuntu2404Pro,
+//    FlatcarLinuxFreeGen2; az 2.7x's "Invalid image" message against Azure lists the same names followed by the
+//    Windows ones below (no Debian12, no Win2025Datacenter, no Win2008R2SP1);
+//  - AzureLinux4, AzureLinux4Arm64, AzureLinux4Gen1, added by azure-rest-api-specs PR #42695 (May 2026); their
+//    entries are the ones azure-cli PR #33312 copied into _alias.py; their place at the end of the Linux list is
+//    inferred;
+//  - the Windows entries as in az 2.74's bundled copy (same names as Azure's message).
+// az 2.74's bundled copy (CentOS85Gen2 ... SuseSles15SP3, Ubuntu2204 only) is what az prints only when the fetch
+// fails. Tests check every image this document names resolves in the catalog.
 #include "fake-arm/providers/compute/catalog/aliases_doc.hpp"
 
 namespace azemu::arm::compute {
@@ -20,53 +28,88 @@ const std::string& vm_image_aliases_json() {
       "type": "object",
       "value": {
         "Linux": {
-          "CentOS85Gen2":  {
-            "publisher":  "OpenLogic",
-            "offer":  "CentOS",
-            "sku":  "8_5-gen2",
-            "version":  "latest",
+          "CentOS85Gen2": {
+            "publisher": "OpenLogic",
+            "offer": "CentOS",
+            "sku": "8_5-gen2",
+            "version": "latest",
             "architecture": "x64"
           },
-          "Debian11":  {
-            "publisher":  "Debian",
-            "offer":  "debian-11",
-            "sku":  "11-backports-gen2",
-            "version":  "latest",
+          "Debian11": {
+            "publisher": "Debian",
+            "offer": "debian-11",
+            "sku": "11-backports-gen2",
+            "version": "latest",
             "architecture": "x64"
           },
-          "FlatcarLinuxFreeGen2":  {
-            "publisher":  "kinvolk",
-            "offer":  "flatcar-container-linux-free",
-            "sku":  "stable-gen2",
-            "version":  "latest",
-            "architecture": "x64"
-          },
-          "OpenSuseLeap154Gen2":  {
-            "publisher":  "SUSE",
-            "offer":  "openSUSE-leap-15-4",
-            "sku":  "gen2",
-            "version":  "latest",
-            "architecture": "x64"
-          },
-          "RHELRaw8LVMGen2":  {
-            "publisher":  "RedHat",
-            "offer":  "RHEL",
-            "sku":  "8-lvm-gen2",
-            "version":  "latest",
-            "architecture": "x64"
-          },
-          "SuseSles15SP3": {
+          "OpenSuseLeap154Gen2": {
             "publisher": "SUSE",
-            "offer": "sles-15-sp3",
+            "offer": "openSUSE-leap-15-4",
             "sku": "gen2",
             "version": "latest",
             "architecture": "x64"
           },
-          "Ubuntu2204":  {
-            "publisher":  "Canonical",
-            "offer":  "0001-com-ubuntu-server-jammy",
-            "sku":  "22_04-lts-gen2",
-            "version":  "latest",
+          "RHELRaw8LVMGen2": {
+            "publisher": "RedHat",
+            "offer": "RHEL",
+            "sku": "8-lvm-gen2",
+            "version": "latest",
+            "architecture": "x64"
+          },
+          "SuseSles15SP5": {
+            "publisher": "SUSE",
+            "offer": "sles-15-sp5",
+            "sku": "gen2",
+            "version": "latest",
+            "architecture": "x64"
+          },
+          "Ubuntu2204": {
+            "publisher": "Canonical",
+            "offer": "0001-com-ubuntu-server-jammy",
+            "sku": "22_04-lts-gen2",
+            "version": "latest",
+            "architecture": "x64"
+          },
+          "Ubuntu2404": {
+            "publisher": "Canonical",
+            "offer": "ubuntu-24_04-lts",
+            "sku": "server",
+            "version": "latest",
+            "architecture": "x64"
+          },
+          "Ubuntu2404Pro": {
+            "publisher": "Canonical",
+            "offer": "ubuntu-24_04-lts",
+            "sku": "ubuntu-pro",
+            "version": "latest",
+            "architecture": "x64"
+          },
+          "FlatcarLinuxFreeGen2": {
+            "publisher": "kinvolk",
+            "offer": "flatcar-container-linux-free",
+            "sku": "stable-gen2",
+            "version": "latest",
+            "architecture": "x64"
+          },
+          "AzureLinux4": {
+            "publisher": "microsoftazurelinux",
+            "offer": "azurelinux-4",
+            "sku": "4",
+            "version": "latest",
+            "architecture": "x64"
+          },
+          "AzureLinux4Arm64": {
+            "publisher": "microsoftazurelinux",
+            "offer": "azurelinux-4",
+            "sku": "4-arm64",
+            "version": "latest",
+            "architecture": "Arm64"
+          },
+          "AzureLinux4Gen1": {
+            "publisher": "microsoftazurelinux",
+            "offer": "azurelinux-4",
+            "sku": "4-gen1",
+            "version": "latest",
             "architecture": "x64"
           }
         },

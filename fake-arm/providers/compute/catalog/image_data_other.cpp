@@ -1,4 +1,7 @@
-// The remaining images the alias documents of az 2.45 and 2.74 name (Debian 10/11, Flatcar, Windows Server).
+// The remaining images the alias documents name (Debian 10/11/12, Flatcar, Azure Linux 4, Windows Server).
+// Azure Linux 4 (microsoftazurelinux/azurelinux-4: "4" gen2, "4-gen1", "4-arm64"; the AzureLinux4* aliases)
+// has illustrative versions. Debian 12 is in the catalog by URN (Debian:debian-12:12-gen2:latest) but, as in
+// Azure's alias document, has no alias.
 // Flatcar is sold with a marketplace plan (az vm create reads it from the image GET and passes it through);
 // the others have none. Versions are real; lists are a representative subset. A gen2 SKU carries the
 // versions of its gen1 sibling, as these publishers build both from one release.
@@ -18,6 +21,15 @@ std::vector<ImageSku> other_images() {
   add("Debian", "debian-11", "11", {"0.20220328.962", "0.20220911.1135", "0.20230124.1270"}, "V1");
   add("Debian", "debian-11", "11-gen2", {"0.20220328.962", "0.20220911.1135", "0.20230124.1270"}, "V2");
   add("Debian", "debian-11", "11-backports-gen2", {"0.20220328.962", "0.20220911.1135", "0.20230124.1270"}, "V2");
+  add("Debian", "debian-12", "12", {"0.20230612.1409", "0.20240211.1654", "0.20241004.1888"}, "V1");
+  add("Debian", "debian-12", "12-gen2", {"0.20230612.1409", "0.20240211.1654", "0.20241004.1888"}, "V2");
+  const std::vector<std::string> azl4 = {"4.20260512.01", "4.20260609.01"};
+  add("microsoftazurelinux", "azurelinux-4", "4", azl4, "V2");
+  add("microsoftazurelinux", "azurelinux-4", "4-gen1", azl4, "V1");
+  ImageSku* arm = add("microsoftazurelinux", "azurelinux-4", "4-arm64", azl4, "V2");
+  arm->architecture = "Arm64";
+  // Arm64 images have no Trusted Launch (its Gen2 feature list without SecurityType).
+  std::erase_if(arm->features, [](const auto& f) { return f.first == "SecurityType"; });
   for (const char* sku : {"stable", "stable-gen2"}) {
     const bool gen2 = std::string(sku) == "stable-gen2";
     ImageSku* flatcar = add("kinvolk", "flatcar-container-linux-free", sku, {"3227.2.4", "3374.2.3", "3374.2.4"},

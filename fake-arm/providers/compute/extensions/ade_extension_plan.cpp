@@ -72,6 +72,18 @@ AdeExtensionPlan plan_ade_extension(store::Connection& c, const VirtualMachineSe
     for (const auto& d : vm.data_disks()) plan.targets.push_back({disk_id(d), d.value("lun", 0)});
   std::erase_if(plan.targets, [](const ade::StampTarget& t) { return t.disk_id.empty(); });
   plan.existing = ade::volume_keys(vm, vms.disk_collections(c, vm));
+  // The single-pass extension stamps the disks only after its prechecks, and one of them
+  // (check_util.validate_volume_type_for_enable) refuses a volume type other than the one already
+  // enabled unless it is All: "Moving from volume type Data to volume type OS is not allowed". For
+  // such a request nothing is stamped (no new secret, no encryptionSettingsCollection); the handler
+  // refuses it. The volume type already enabled shows in which disks carry keys.
+  bool os_keyed = false, data_keyed = false;
+  for (const auto& k : plan.existing) (k.file_name == ade::kPassphraseFile ? os_keyed : data_keyed) = true;
+  const std::string before = os_keyed && data_keyed ? "all" : os_keyed ? "os" : data_keyed ? "data" : "";
+  if (!before.empty() && vt != "all" && vt != before) {
+    plan.stamp = false;
+    plan.targets.clear();
+  }
   return plan;
 }
 

@@ -109,7 +109,7 @@ Accepted VirtualMachineService::act(const auth::Principal& caller, const std::st
   });
   if (!prep.work) return prep.accepted;
   dispatch(jobs_, run, [this, p = prep, action] {
-    std::string key_problem;
+    std::string key_problem, code;
     std::string error = call_runtime([&] {
       // Azure's platform reads and unwraps the BEK at every start (research/ade.md §1.3); the
       // audit log shows SecretGet + KeyUnwrap each time.
@@ -125,11 +125,11 @@ Accepted VirtualMachineService::act(const auth::Principal& caller, const std::st
           break;
         case VmAction::reapply: break;
       }
-    });
+    }, &code);
     if (!error.empty() && !key_problem.empty()) error += " (" + key_problem + ")";
     // A boot that failed leaves the guest down: the VM is stopped, and its instance view says why.
     const PowerState after = error.empty() ? p.after : boots(action) ? PowerState::stopped : p.before;
-    finish(p.id, p.accepted.op.id, error, false, after, kActionResult);
+    finish(p.id, p.accepted.op.id, error, false, after, kActionResult, code);
   });
   return prep.accepted;
 }

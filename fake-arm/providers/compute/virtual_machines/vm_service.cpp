@@ -3,6 +3,7 @@
 #include "fake-arm/providers/compute/virtual_machines/vm_service.hpp"
 
 #include "emulator/ids/guid.hpp"
+#include "emulator/ports/guest_faults.hpp"
 #include "emulator/json/strings.hpp"
 #include "fake-arm/authorization/actions.hpp"
 #include "fake-arm/core/locations.hpp"
@@ -34,10 +35,13 @@ std::string managed_disk_id(const nlohmann::json& disk) {
   return disk["managedDisk"].value("id", "");
 }
 
-std::string call_runtime(const std::function<void()>& call) {
+std::string call_runtime(const std::function<void()>& call, std::string* code) {
   try {
     call();
     return "";
+  } catch (const ports::GuestFailure& e) {
+    if (code) *code = e.code;
+    return e.what();
   } catch (const std::exception& e) {
     std::string m = e.what();
     return m.empty() ? "the VM runtime failed" : m;
@@ -197,7 +201,7 @@ Accepted VirtualMachineService::put_model(const auth::Principal& caller, const s
   const bool created = prep.accepted.created;
   dispatch(jobs_, run, [this, id = prep.id, op = prep.accepted.op.id, spec = prep.spec, attached = prep.attached,
                         detached = prep.detached, created, keys = prep.new_keys, redeliver = prep.redeliver] {
-    std::string key_problem;
+    std::string key_problem, code;
     std::string error = call_runtime([&] {
       if (created) {
         runtime_.create(spec);
@@ -209,7 +213,7 @@ Accepted VirtualMachineService::put_model(const auth::Principal& caller, const s
       key_problem = provide_bek(spec.vm_id, keys);
       if (!key_problem.empty()) return;
       for (const auto& e : redeliver) runtime_.deliver_extension(spec.vm_id, e);
-    });
+    }, &code);
     if (error.empty() && !key_problem.empty()) {
       // Observed (Azure Site Recovery's failover doc quotes CRP): a secret the platform cannot read
       // fails the VM update with Key Vault's reason.
@@ -218,7 +222,7 @@ Accepted VirtualMachineService::put_model(const auth::Principal& caller, const s
     }
     std::optional<PowerState> power;
     if (created) power = error.empty() ? PowerState::running : PowerState::deallocated;
-    finish(id, op, error, true, power, std::nullopt);
+    finish(id, op, error, true, power, std::nullopt, code);
   });
   return prep.accepted;
 }

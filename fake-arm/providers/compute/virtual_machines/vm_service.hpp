@@ -122,7 +122,9 @@ private:
 };
 
 /// Runs a runtime call; returns "" on success or the failure's message.
-std::string call_runtime(const std::function<void()>& call);
+/// Runs a runtime call; returns "" or the failure's message. An injected guest failure
+/// (ports::GuestFailure) also hands back its Azure error code in `code`.
+std::string call_runtime(const std::function<void()>& call, std::string* code = nullptr);
 /// The managed disk id of a storageProfile disk entry ("" when it has none).
 std::string managed_disk_id(const nlohmann::json& disk);
 

@@ -30,6 +30,22 @@ def _fix_disk_encryption(module):
     module.uuid = _StrUuid
     _patch_extension_create(module.vm_extension_info)
     _remember_encrypted_vm(module)
+    _tolerate_disks_without_settings(module)
+
+
+def _tolerate_disks_without_settings(module):
+    """Fix 7: `vm encryption show` (single pass) lists every disk of the VM's instance view with
+    div['encryptionSettings'], a KeyError for a disk the platform has not stamped (the OS disk after
+    --volume-type DATA): the instance view leaves the property out when it has no value. az <= 2.6x read the
+    SDK model's attribute (None). The disks without it are given encryptionSettings: null."""
+    original = module._show_vm_encryption_status_thru_new_ade
+
+    def show(vm_instance_view):
+        for div in (vm_instance_view.get("instanceView") or {}).get("disks") or []:
+            div.setdefault("encryptionSettings", None)
+        return original(vm_instance_view)
+
+    module._show_vm_encryption_status_thru_new_ade = show
 
 
 def _remember_encrypted_vm(module):

@@ -102,4 +102,19 @@ TEST_SUITE("image_catalog") {
       }
     CHECK(n >= 7);
   }
+
+  TEST_CASE("the alias document is today's Azure one: Ubuntu2404 and AzureLinux4, no Debian12") {
+    auto doc = nlohmann::json::parse(vm_image_aliases_json());
+    const auto& linux_aliases = doc["outputs"]["aliases"]["value"]["Linux"];
+    for (const char* alias : {"Ubuntu2204", "Ubuntu2404", "Ubuntu2404Pro", "SuseSles15SP5", "RHELRaw8LVMGen2", "AzureLinux4"})
+      CHECK_MESSAGE(linux_aliases.contains(alias), alias);
+    CHECK_FALSE(linux_aliases.contains("Debian12"));
+    CHECK_FALSE(linux_aliases.contains("UbuntuLTS"));
+    auto noble = find_image("Canonical", "ubuntu-24_04-lts", "server", "latest");
+    REQUIRE(noble);
+    CHECK(noble->hyper_v_generation == "V2");
+    auto arm = find_image("microsoftazurelinux", "azurelinux-4", "4-arm64", "latest");
+    REQUIRE(arm);
+    CHECK(arm->architecture == "Arm64");
+  }
 }
