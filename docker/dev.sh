@@ -58,6 +58,17 @@ SANITIZED_CI_TESTS='^(emulator_tests|fake_aad_tests|fake_keyvault_tests|fuzz_jwt
 
 # Tests drive the real az CLI; cloud mode needs *.localhost to resolve (libnss-myhostname).
 TEST_PACKAGES=(azure-cli libnss-myhostname curl jq python3 openssh-client wrk)
+# The teaching UI's browser suite (tests/e2e/ui_browser_test.sh): Debian's chromium, driven by puppeteer-core.
+UI_TEST_PACKAGES=(chromium)
+
+# puppeteer-core for the browser suite, from tests/e2e/ui's lockfile; PUPPETEER_SKIP_DOWNLOAD: the system
+# chromium is used, no browser is downloaded. Skipped when the tree matches the lockfile (the suite checks too).
+ensure_ui_deps() {
+  (cd "$ROOT/tests/e2e/ui" && PUPPETEER_SKIP_DOWNLOAD=1 flock /tmp/azemu-npm-ui.lock sh -c '
+    want=$(sha256sum package-lock.json | cut -d" " -f1)
+    [ "$(cat node_modules/.azemu-complete 2>/dev/null)" = "$want" ] ||
+      { npm ci --no-audit --no-fund --loglevel=error > /dev/null && echo "$want" > node_modules/.azemu-complete; }')
+}
 
 install_missing() {
   local missing=()
@@ -112,12 +123,13 @@ case "$cmd" in
     exec "$BUILD/bin/azemu" start "$@"
     ;;
   test)
-    install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${QEMU_PACKAGES[@]}"
+    install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${QEMU_PACKAGES[@]}" "${UI_TEST_PACKAGES[@]}"
     prepare_qemu_kernel
     # The JavaScript SDK tests need node + npm; keep a node that is already there (Debian's is older).
     command -v npm > /dev/null || install_missing nodejs npm
     install_missing "${SANITIZE_PACKAGES[@]}"
     ensure_localhost_names
+    ensure_ui_deps
     # The az 2.74 client's Debian 13 root (tests/e2e/az274/ensure-root.sh): ~6 min once per machine, cached
     # under /var/cache/azemu; it is made while azemu compiles.
     mkdir -p "$BUILD"

@@ -17,6 +17,8 @@ struct Config {
   std::string data_dir = ".azemu";
   std::string cloud_base = "azemu.localhost";
   std::string log_level = "info";
+  std::string lab_file;           // start --lab FILE: the UI's lab checklist ("" → the doc's steps)
+  bool ui_console = false;        // start --ui-console: the UI may type into VM serial consoles
   bool access_log = false;        // a line per request (--access-log)
   std::string log_file;           // "" → stderr
   unsigned log_max_mb = 64;       // rotate the log file past this size

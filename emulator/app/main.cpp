@@ -60,6 +60,9 @@ int main(int argc, char** argv) {
                     "guestless (VMs are records) | auto (uml when installed)")
       ->check(CLI::IsMember({"auto", "uml", "qemu", "guestless"}))
       ->capture_default_str();
+  start->add_option("--lab", config.lab_file, "lab checklist (JSON) for the UI's lab page and GET /_azemu/lab")
+      ->check(CLI::ExistingFile);
+  start->add_flag("--ui-console", config.ui_console, "let the UI (/ui/) type into VM serial consoles (read-only otherwise)");
 
   std::string mode = "proxy", az_profile = "latest";
   auto* env = app.add_subcommand("env", "print export lines for eval \"$(azemu env)\"");

@@ -24,6 +24,11 @@
 #include "emulator/store/database.hpp"
 #include "emulator/tls/local_ca.hpp"
 #include "emulator/tls/server_tls.hpp"
+#include "emulator/ui/live_feed.hpp"
+#include "emulator/ui/ui_routes.hpp"
+#include "fake-aad/teaching/directory_view.hpp"
+#include "fake-arm/teaching/teaching_view.hpp"
+#include "fake-keyvault/teaching/objects_view.hpp"
 #include "fake-aad/mount.hpp"
 #include "fake-arm/mount.hpp"
 #include "fake-keyvault/common/vault_objects_port.hpp"
@@ -33,6 +38,7 @@
 #include "vm-sim/uml/uml_runtime.hpp"
 #include "emulator/audit/audit_log.hpp"
 
+#include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
 
 #include <chrono>
@@ -52,6 +58,55 @@ std::vector<store::Migration> all_migrations() {
   for (auto& m : kv::migrations()) all.push_back(std::move(m));
   for (auto& m : audit::migrations()) all.push_back(std::move(m));
   return all;
+}
+
+/// The teaching UI's sources: each service's read-only view (services own their SQL).
+ui::UiSources ui_sources(store::Database& db, ports::VmRuntime& runtime, audit::AuditLog& audit,
+                         const arm::compute::DiskEncryptionReporter& disks, const std::string& data_dir,
+                         const std::string& seeded_client_id) {
+  ui::UiSources s;
+  s.cloud = [&db] { return arm::teaching::cloud(db); };
+  s.vms = [&db, &runtime] { return arm::teaching::vms(db, runtime); };
+  s.vaults = [&db] { return arm::teaching::vaults(db); };
+  s.vault_objects = [&db] { return kv::teaching::objects(db); };
+  s.directory = [&db] { return aad::teaching::directory(db); };
+  s.role_assignments = [&db] { return arm::teaching::role_assignments(db); };
+  s.vm_disks = [&disks](const std::string& name, const std::string& group) {
+    return arm::compute::to_json(disks.report({name, group, ""}));
+  };
+  s.audit = [&audit](const std::string& vault, std::size_t top) {
+    nlohmann::json rows = nlohmann::json::array();
+    if (vault == "" && top == 1) {  // the live feed's fingerprint: counts, not rows
+      for (const auto& [k, n] : audit.counts()) rows.push_back({k.first, k.second, n});
+      return rows;
+    }
+    for (const auto& e : audit.list(vault, top)) rows.push_back(audit::to_json(e));
+    return rows;
+  };
+  s.runtime = &runtime;
+  s.data_dir = data_dir;
+  s.seeded_client_id = seeded_client_id;
+  return s;
+}
+
+/// The UI's exposure: azemu listens on something other than loopback (then the UI needs the admin token).
+ui::UiOptions ui_options(const Config& c) {
+  ui::UiOptions o;
+  o.console_input = c.ui_console;
+  o.lab_file = !c.lab_file.empty();
+  boost::system::error_code ec;
+  auto address = boost::asio::ip::make_address(c.listen_host(), ec);
+  o.exposed = ec ? c.listen_host() != "localhost" : !address.is_loopback();
+  o.admin_token = c.admin_token;
+  return o;
+}
+
+ui::Checklist load_checklist(const std::string& file) {
+  if (file.empty()) return ui::default_checklist();
+  std::ifstream in(file);
+  auto j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded()) throw std::runtime_error("--lab " + file + ": not JSON");
+  return ui::parse_checklist(j);
 }
 
 /// Everything a running azemu holds, in construction order (destroyed in reverse).
@@ -91,6 +146,8 @@ struct Services {
   http::Pipeline pipeline;
   snapshot::Snapshots snapshots;
   ControlDeps control;
+  ui::UiModel ui_model;  // /ui/ and /_azemu/lab (emulator/ui/)
+  ui::LiveFeed ui_feed;
 
   /// `azemu reset`: guests and disk images removed, every table emptied (the directory's kept when
   /// asked), the seeded identities written again — same ids and secrets, so a logged-in az keeps
@@ -157,12 +214,16 @@ struct Services {
         control{clock, faults, metrics, audit, dir.ca_path(), [this] { return arm::prometheus_gauges(db); },
                 [this] { return nlohmann::json{{"dataDir", dir.path()}, {"requestsServed", metrics.total()}}; },
                 [this](bool keep_identities) { return reset(keep_identities); },
-                [this](const std::string& text) { return apply_seed(text); }, snapshots} {
+                [this](const std::string& text) { return apply_seed(text); }, snapshots},
+        ui_model(ui_sources(db, *vm_runtime, audit, disk_report, dir.path(), seed.client_id), load_checklist(c.lab_file),
+                 ui_options(c)),
+        ui_feed(ui_model) {
     aad::mount(router, aad_deps);
     arm::mount(router, arm_deps);
     kv::mount(router, kv_plane);
     mount_admin(router, audit, disk_report);
     mount_control_routes(router, control);  // always on since issue 14; --test-controls is kept as a no-op
+    ui::mount(router, ui_model);
     pipeline.observe(metrics);
     pipeline.inject(faults);
     pipeline.fail_lros(lro_faults);
@@ -191,6 +252,8 @@ int run_server(const Config& config) {
   exec::Executors exec(default_threads(config.io_threads, 1), default_threads(config.blocking_threads, 2));
   tls::ServerTls tls(ca);
   http::Server server(exec, tls, s.pipeline, s.names);
+  server.serve_events(s.ui_feed);
+  s.ui_feed.start(exec);
   // Before the port opens: nothing a client polls may stay InProgress with no worker behind it.
   if (std::size_t n = arm::recover_interrupted_work(s.db, s.clock))
     log::write(log::Level::warn, "ended operations interrupted by the last stop", {{"count", n}});
@@ -236,6 +299,7 @@ int run_server(const Config& config) {
   if (std::size_t n = arm::resume_vms(s.arm_deps))
     log::write(log::Level::info, "starting VMs that were running before the restart", {{"count", n}});
   exec.run();
+  s.ui_feed.stop();  // its timer belongs to exec's io context, which goes before `s`
   log::info("stopped");
   return 0;
 }

@@ -1,6 +1,7 @@
 // Listener and connection coroutines (Beast + Asio); see server.hpp for the connection diagram.
 #include "emulator/http/server.hpp"
 
+#include "emulator/http/event_source.hpp"
 #include "emulator/json/strings.hpp"
 #include "emulator/log/log.hpp"
 
@@ -70,6 +71,17 @@ bool is_health(const bhttp::request<bhttp::string_body>& req) {
 // that does not trust the CA yet can reach it; whoever reaches the listen address may use it.
 bool is_admin(const bhttp::request<bhttp::string_body>& req) { return text::istarts_with(req.target(), "/_azemu/"); }
 
+// The teaching UI (emulator/ui/) answers on plain HTTP too, so a browser needs no CA to open it.
+bool is_ui(const bhttp::request<bhttp::string_body>& req) {
+  std::string_view t = req.target();
+  return t == "/ui" || text::istarts_with(t, "/ui/") || text::istarts_with(t, "/ui?");
+}
+
+// The head of a server-sent event stream; the connection closes when the stream ends.
+constexpr std::string_view kEventStreamHead =
+    "HTTP/1.1 200 OK\r\nServer: azemu\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
+    "Cache-Control: no-cache, no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n";
+
 Reply health_reply() { return Reply::text(200, "{\"status\":\"ok\"}\n", "application/json"); }
 
 // A request Beast refused while reading it: too many header bytes, too large a body, or broken
@@ -115,6 +127,7 @@ struct Server::Impl {
   std::atomic<std::uint64_t> accepted{0};
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
+  const EventSource* events = nullptr;
 
   Impl(exec::Executors& e, tls::ServerTls& t, const Pipeline& p, const cloud::HostNames& n, ServerOptions o)
       : exec(e), tls(t), pipeline(p), names(n), options(o) {}
@@ -127,6 +140,35 @@ struct Server::Impl {
       log::write(log::Level::error, "request failed outside the pipeline", {{"error", e.what()}});
       return Reply::text(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Internal error.\"}}",
                          "application/json; charset=utf-8");
+    }
+  }
+
+  // Writes a reply's event stream until the peer goes away or the server stops. The source is asked
+  // every 50 ms (it answers from memory); a comment line every 10 s finds peers that left.
+  template <class Stream>
+  asio::awaitable<void> stream_events(Stream& s, beast::tcp_stream& lowest, const EventSource& source) {
+    source.subscribers_changed(+1);
+    struct Leave {
+      const EventSource& src;
+      ~Leave() { src.subscribers_changed(-1); }
+    } leave{source};
+    lowest.expires_after(std::chrono::seconds(30));
+    co_await asio::async_write(s, asio::buffer(kEventStreamHead.data(), kEventStreamHead.size()), asio::use_awaitable);
+    std::uint64_t cursor = 0;
+    asio::steady_timer tick(co_await asio::this_coro::executor);
+    auto last_write = std::chrono::steady_clock::now();
+    while (!stopping) {
+      std::string text = source.next(cursor);
+      auto now = std::chrono::steady_clock::now();
+      if (text.empty() && now - last_write > std::chrono::seconds(10)) text = ": keep-alive\n\n";
+      if (!text.empty()) {
+        lowest.expires_after(std::chrono::seconds(30));
+        co_await asio::async_write(s, asio::buffer(text), asio::use_awaitable);
+        lowest.expires_never();
+        last_write = now;
+      }
+      tick.expires_after(std::chrono::milliseconds(50));
+      co_await tick.async_wait(asio::use_awaitable);
     }
   }
 
@@ -181,12 +223,19 @@ struct Server::Impl {
         Reply reply;
         if (is_health(req)) {
           reply = health_reply();
-        } else if (is_admin(req)) {
+        } else if (is_admin(req) || is_ui(req)) {
           Request r = to_request(req, "localhost");
           r.authority = "localhost";  // the admin host, whatever name the client used
-          InFlight counted(in_flight);
-          reply = co_await exec::offload(exec.blocking(), [this, &r] { return handle_guarded(r); });
+          {
+            InFlight counted(in_flight);
+            reply = co_await exec::offload(exec.blocking(), [this, &r] { return handle_guarded(r); });
+          }
           ++served;
+          if (events && reply.content_type == kEventStreamType) {
+            where = "events";
+            co_await stream_events(stream, stream, *events);
+            co_return;
+          }
         } else {
           reply = Reply::text(400, "azemu answers plain HTTP only for CONNECT, /health and /_azemu/; use HTTPS.\n");
           keep = false;
@@ -266,6 +315,11 @@ struct Server::Impl {
           asio::steady_timer timer(co_await asio::this_coro::executor, reply.delay);
           co_await timer.async_wait(asio::use_awaitable);
         }
+        if (events && reply.content_type == kEventStreamType) {
+          where = "events";
+          co_await stream_events(ss, beast::get_lowest_layer(ss), *events);
+          break;
+        }
         where = "write";
         beast::get_lowest_layer(ss).expires_after(std::chrono::seconds(60));
         auto res = to_response(std::move(reply), req.version(), keep, head);
@@ -320,6 +374,8 @@ void Server::stop(std::function<void()> done) {
     impl_->drain(std::move(done), std::chrono::steady_clock::now() + impl_->options.shutdown_grace);
   });
 }
+
+void Server::serve_events(const EventSource& source) { impl_->events = &source; }
 
 std::uint64_t Server::requests_served() const { return impl_->served.load(); }
 int Server::in_flight() const { return impl_->in_flight.load(); }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -32,7 +33,19 @@ Run run(const std::string& cmd) {
   return r;
 }
 
+/// One event, then nothing: what a subscriber sees of a source (the teaching UI's live feed).
+struct OneEvent : http::EventSource {
+  mutable std::atomic<int> subscribers{0};
+  std::string next(std::uint64_t& cursor) const override {
+    if (cursor) return "";
+    cursor = 1;
+    return "event: change\ndata: {\"version\":1}\n\n";
+  }
+  void subscribers_changed(int delta) const override { subscribers += delta; }
+};
+
 struct LiveServer {
+  OneEvent events;
   std::string dir = testing::make_temp_dir("server");
   exec::FakeClock clock;
   cloud::HostNames names;
@@ -54,6 +67,10 @@ struct LiveServer {
         .post("/echo", "EchoBody", [](http::Request& r) { return http::Reply::ok({{"body", r.json_body()}}); })
         .get("/things/{name}", "GetThing", [](http::Request& r) { return http::Reply::ok({{"name", r.param("name")}}); })
         .get("/throws", "Throws", [](http::Request&) -> http::Reply { throw std::runtime_error("boom \xff"); });
+    router.scope({{cloud::HostKind::local}, Dialect::arm, nullptr}).get("/ui/events", "Events", [](http::Request&) {
+      return http::Reply::text(200, "", std::string(http::kEventStreamType));
+    });
+    server.serve_events(events);
     router.scope({{cloud::HostKind::local}, Dialect::arm, nullptr})
         .get("/_azemu/health", "AzemuHealth", [](http::Request&) { return http::Reply::ok({{"status", "ready"}}); })
         .get("/_azemu/faults", "AzemuListFaults", [](http::Request&) { return http::Reply::ok({{"value", nlohmann::json::array()}}); });
@@ -230,6 +247,16 @@ TEST_SUITE("server") {
     auto r = s.curl("https://management.azure.com/throws");
     CHECK(status_of(r) == "500");
     CHECK(r.output.find("boom") == std::string::npos);
+    CHECK(s.server.in_flight() == 0);
+  }
+
+  TEST_CASE("a reply of type text/event-stream becomes the server's event stream, on plain HTTP and HTTPS") {
+    LiveServer s;
+    auto plain = run("curl -sS -i -N --max-time 1 --noproxy '*' http://127.0.0.1:" + s.p() + "/ui/events");
+    CHECK(plain.output.find("Content-Type: text/event-stream") != std::string::npos);
+    CHECK(plain.output.find("event: change\ndata: {\"version\":1}") != std::string::npos);
+    auto tls = run("curl -sS -N --max-time 1 --noproxy '*' --cacert " + s.dir + "/ca.pem https://localhost:" + s.p() + "/ui/events");
+    CHECK(tls.output.find("data: {\"version\":1}") != std::string::npos);
     CHECK(s.server.in_flight() == 0);
   }
 }
