@@ -4,6 +4,9 @@
 #   docker/dev.sh test                         install what is missing, build, run every test
 #   docker/dev.sh test -R REGEX                the same, only the ctest entries REGEX names
 #   docker/dev.sh sanitize [ctest args]        the sanitized build (build-fuzz) and its tests alone
+#   docker/dev.sh image [--prebuilt]           the container image (docker/Dockerfile) with docker or podman;
+#                                              --prebuilt copies this checkout's build/ instead of compiling
+#   docker/dev.sh image-test                   builds the image (--prebuilt) and checks it (tests/container/)
 # `test` without arguments ends with the CI form of the sanitized build (see SANITIZED_CI below):
 # clang + ASan + UBSan unit suites of the core, Entra and Key Vault, and their fuzz targets, 30 s each;
 # `sanitize` builds and runs all of it (every unit suite, every fuzz target):
@@ -58,6 +61,73 @@ SANITIZED_CI_TESTS='^(emulator_tests|fake_aad_tests|fake_keyvault_tests|fuzz_jwt
 
 # Tests drive the real az CLI; cloud mode needs *.localhost to resolve (libnss-myhostname).
 TEST_PACKAGES=(azure-cli libnss-myhostname curl python3 openssh-client wrk)
+
+# The container image (docker/Dockerfile): podman from Debian when no docker engine answers; its base is a
+# debootstrap Debian 12 root imported as an image (no registry here), cached in BASE_ROOT_DIR.
+CONTAINER_PACKAGES=(podman runc uidmap slirp4netns debootstrap)
+IMAGE=${AZEMU_IMAGE:-localhost/azemu:latest}
+BASE_ROOT_DIR=${AZEMU_BASE_ROOT_DIR:-/var/cache/azemu/bookworm-root}
+LOCAL_BASE_IMAGE=localhost/debian:bookworm
+
+# container_engine: prints docker when a docker engine answers, else podman (with this machine class's
+# settings, docker/podman/containers.conf: runc, cgroupfs, ulimits within the host's).
+container_engine() {
+  if command -v docker > /dev/null && docker info > /dev/null 2>&1; then
+    echo docker
+  else
+    export CONTAINERS_CONF=${CONTAINERS_CONF:-$ROOT/docker/podman/containers.conf}
+    echo podman
+  fi
+}
+
+# ensure_base_image ENGINE: prints the BASE_IMAGE to build from. AZEMU_BASE_IMAGE wins; docker pulls
+# Debian's official image; podman here imports a minbase debootstrap root (~1 min once, then cached).
+ensure_base_image() {
+  local engine=$1
+  if [ -n "${AZEMU_BASE_IMAGE:-}" ]; then echo "$AZEMU_BASE_IMAGE"; return; fi
+  if [ "$engine" = docker ]; then echo docker.io/library/debian:bookworm; return; fi
+  if ! podman image exists "$LOCAL_BASE_IMAGE"; then
+    if [ ! -x "$BASE_ROOT_DIR/bin/sh" ]; then
+      local mirror
+      mirror=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources 2> /dev/null)
+      echo "azemu: debootstrap bookworm into $BASE_ROOT_DIR (${mirror:-http://deb.debian.org/debian})" >&2
+      mkdir -p "$(dirname "$BASE_ROOT_DIR")"
+      rm -rf "$BASE_ROOT_DIR.tmp"
+      debootstrap --variant=minbase bookworm "$BASE_ROOT_DIR.tmp" "${mirror:-http://deb.debian.org/debian}" > /dev/null
+      mv "$BASE_ROOT_DIR.tmp" "$BASE_ROOT_DIR"
+    fi
+    echo "azemu: importing $BASE_ROOT_DIR as $LOCAL_BASE_IMAGE" >&2
+    tar -C "$BASE_ROOT_DIR" -c . | podman import -q - "$LOCAL_BASE_IMAGE" > /dev/null
+  fi
+  echo "$LOCAL_BASE_IMAGE"
+}
+
+# build_image [--prebuilt]: builds IMAGE. --prebuilt: the `prebuilt` stage from a small context holding
+# this checkout's binaries (build/, stripped) and the guest image sources: no compiler in the image build.
+build_image() {
+  local engine base context target=() started=$SECONDS
+  engine=$(container_engine)
+  base=$(ensure_base_image "$engine")
+  local opts=(-f "$ROOT/docker/Dockerfile" --build-arg "BASE_IMAGE=$base" -t "$IMAGE")
+  # podman: docker format keeps HEALTHCHECK (OCI images have none); host network for apt in RUN steps.
+  [ "$engine" = podman ] && opts+=(--format docker --network host)
+  if [ "${1:-}" = --prebuilt ]; then
+    context=$(mktemp -d /tmp/azemu-image-context.XXXXXX)
+    mkdir -p "$context/docker" "$context/vm-sim/ade"
+    cp "$ROOT/docker/Dockerfile" "$ROOT/docker/entrypoint.sh" "$ROOT/docker/install-binaries.sh" "$context/docker/"
+    cp -a "$ROOT/vm-sim/guest" "$context/vm-sim/"
+    cp "$ROOT/vm-sim/ade/HandlerManifest.json" "$context/vm-sim/ade/"
+    sh "$ROOT/docker/install-binaries.sh" "$BUILD" "$context/prebuilt"
+    target=(--target prebuilt)
+  else
+    context=$ROOT
+  fi
+  echo "azemu: $engine build ${target[*]} -t $IMAGE (base $base)" >&2
+  "$engine" build "${opts[@]}" "${target[@]}" "$context" >&2
+  [ "$context" = "$ROOT" ] || rm -rf "$context"
+  echo "azemu: image $IMAGE built in $((SECONDS - started)) s, $("$engine" image inspect -f '{{.Size}}' "$IMAGE" |
+    awk '{ printf "%.0f MB", $1 / 1e6 }')" >&2
+}
 
 install_missing() {
   local missing=()
@@ -139,8 +209,20 @@ case "$cmd" in
     install_missing "${BUILD_PACKAGES[@]}" "${SANITIZE_PACKAGES[@]}"
     sanitized "$@"
     ;;
+  image)
+    command -v docker > /dev/null || install_missing "${CONTAINER_PACKAGES[@]}"
+    [ "${1:-}" != --prebuilt ] || [ -x "$BUILD/bin/azemu" ] || { install_missing "${BUILD_PACKAGES[@]}" && build; }
+    build_image "$@"
+    ;;
+  image-test)
+    command -v docker > /dev/null || install_missing "${CONTAINER_PACKAGES[@]}"
+    install_missing "${TEST_PACKAGES[@]}"
+    [ -x "$BUILD/bin/azemu" ] || { install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}" && build; }
+    build_image --prebuilt
+    AZEMU_IMAGE=$IMAGE AZEMU_CONTAINER_ENGINE=$(container_engine) exec bash "$ROOT/tests/container/image_test.sh" "$@"
+    ;;
   *)
-    echo "usage: $0 run|test|sanitize" >&2
+    echo "usage: $0 run|test|sanitize|image [--prebuilt]|image-test" >&2
     exit 2
     ;;
 esac
