@@ -6,7 +6,8 @@
 #   docker/dev.sh sanitize [ctest args]        the sanitized build (build-fuzz) and its tests alone
 #   docker/dev.sh image [--prebuilt]           the container image (docker/Dockerfile) with docker or podman;
 #                                              --prebuilt copies this checkout's build/ instead of compiling
-#   docker/dev.sh image-test                   builds the image (--prebuilt) and checks it (tests/container/)
+#   docker/dev.sh image-test [NAME...]         builds the image (--prebuilt) and runs tests/container/NAME_test.sh
+#                                              (all of them without NAME; ctest e2e_container runs this)
 # `test` without arguments ends with the CI form of the sanitized build (see SANITIZED_CI below):
 # clang + ASan + UBSan unit suites of the core, Entra and Key Vault, and their fuzz targets, 30 s each;
 # `sanitize` builds and runs all of it (every unit suite, every fuzz target):
@@ -183,6 +184,8 @@ case "$cmd" in
     ;;
   test)
     install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${QEMU_PACKAGES[@]}"
+    # ctest e2e_container runs `dev.sh image-test` (podman, debootstrap).
+    command -v docker > /dev/null || install_missing "${CONTAINER_PACKAGES[@]}"
     prepare_qemu_kernel
     # The JavaScript SDK tests need node + npm; keep a node that is already there (Debian's is older).
     command -v npm > /dev/null || install_missing nodejs npm
@@ -219,7 +222,17 @@ case "$cmd" in
     install_missing "${TEST_PACKAGES[@]}"
     [ -x "$BUILD/bin/azemu" ] || { install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}" && build; }
     build_image --prebuilt
-    AZEMU_IMAGE=$IMAGE AZEMU_CONTAINER_ENGINE=$(container_engine) exec bash "$ROOT/tests/container/image_test.sh" "$@"
+    # Every tests/container/*_test.sh (or the ones named: image-test image kube), each against IMAGE.
+    export AZEMU_IMAGE=$IMAGE AZEMU_CONTAINER_ENGINE
+    AZEMU_CONTAINER_ENGINE=$(container_engine)
+    status=0
+    for t in ${*:-$(cd "$ROOT/tests/container" && ls -- *_test.sh | sed 's/_test.sh$//')}; do
+      started=$SECONDS
+      echo "# tests/container/${t}_test.sh" >&2
+      bash "$ROOT/tests/container/${t}_test.sh" || status=1
+      echo "# tests/container/${t}_test.sh took $((SECONDS - started)) s" >&2
+    done
+    exit $status
     ;;
   *)
     echo "usage: $0 run|test|sanitize|image [--prebuilt]|image-test" >&2
