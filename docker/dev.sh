@@ -6,6 +6,7 @@
 #   docker/dev.sh sanitize [ctest args]        the sanitized build (build-fuzz) and its tests alone
 #   docker/dev.sh image [--prebuilt]           the container image (docker/Dockerfile) with docker or podman;
 #                                              --prebuilt copies this checkout's build/ instead of compiling
+#   docker/dev.sh client-image                 the az client image of compose.yaml and the lab (docker/client/)
 #   docker/dev.sh image-test [NAME...]         builds the image (--prebuilt) and runs tests/container/NAME_test.sh
 #                                              (all of them without NAME; ctest e2e_container runs this)
 # `test` without arguments ends with the CI form of the sanitized build (see SANITIZED_CI below):
@@ -65,7 +66,7 @@ TEST_PACKAGES=(azure-cli libnss-myhostname curl python3 openssh-client wrk)
 
 # The container image (docker/Dockerfile): podman from Debian when no docker engine answers; its base is a
 # debootstrap Debian 12 root imported as an image (no registry here), cached in BASE_ROOT_DIR.
-CONTAINER_PACKAGES=(podman runc uidmap slirp4netns debootstrap)
+CONTAINER_PACKAGES=(podman runc uidmap slirp4netns catatonit debootstrap python3-yaml)
 IMAGE=${AZEMU_IMAGE:-localhost/azemu:latest}
 BASE_ROOT_DIR=${AZEMU_BASE_ROOT_DIR:-/var/cache/azemu/bookworm-root}
 LOCAL_BASE_IMAGE=localhost/debian:bookworm
@@ -126,8 +127,34 @@ build_image() {
   echo "azemu: $engine build ${target[*]} -t $IMAGE (base $base)" >&2
   "$engine" build "${opts[@]}" "${target[@]}" "$context" >&2
   [ "$context" = "$ROOT" ] || rm -rf "$context"
+  # The image this replaced, untagged: each CI run would otherwise leave one behind.
+  "$engine" image prune -f > /dev/null 2>&1 || true
   echo "azemu: image $IMAGE built in $((SECONDS - started)) s, $("$engine" image inspect -f '{{.Size}}' "$IMAGE" |
     awk '{ printf "%.0f MB", $1 / 1e6 }')" >&2
+}
+
+# The client image of compose.yaml and the lab's seed Job (docker/client/Dockerfile): Debian 13 with az 2.74.
+# podman here: its base is the az 2.74 root the e2e suites cache (tests/e2e/az274/ensure-root.sh), imported.
+CLIENT_IMAGE=${AZEMU_CLIENT_IMAGE:-localhost/azemu-az-client:latest}
+LOCAL_CLIENT_BASE=localhost/debian:trixie-az274
+build_client_image() {
+  local engine base started=$SECONDS
+  engine=$(container_engine)
+  base=${AZEMU_CLIENT_BASE_IMAGE:-}
+  if [ -z "$base" ] && [ "$engine" = docker ]; then base=docker.io/library/debian:trixie; fi
+  if [ -z "$base" ]; then
+    base=$LOCAL_CLIENT_BASE
+    if ! podman image exists "$base"; then
+      local root
+      root=$("$ROOT/tests/e2e/az274/ensure-root.sh")
+      echo "azemu: importing $root as $base" >&2
+      tar --one-file-system -C "$root" -c . | podman import -q - "$base" > /dev/null
+    fi
+  fi
+  local opts=(-f "$ROOT/docker/client/Dockerfile" --build-arg "BASE_IMAGE=$base" -t "$CLIENT_IMAGE")
+  [ "$engine" = podman ] && opts+=(--format docker --network host)
+  "$engine" build -q "${opts[@]}" "$ROOT/docker/client" > /dev/null
+  echo "azemu: client image $CLIENT_IMAGE built in $((SECONDS - started)) s" >&2
 }
 
 install_missing() {
@@ -217,13 +244,18 @@ case "$cmd" in
     [ "${1:-}" != --prebuilt ] || [ -x "$BUILD/bin/azemu" ] || { install_missing "${BUILD_PACKAGES[@]}" && build; }
     build_image "$@"
     ;;
+  client-image)
+    command -v docker > /dev/null || install_missing "${CONTAINER_PACKAGES[@]}"
+    build_client_image
+    ;;
   image-test)
     command -v docker > /dev/null || install_missing "${CONTAINER_PACKAGES[@]}"
     install_missing "${TEST_PACKAGES[@]}"
     [ -x "$BUILD/bin/azemu" ] || { install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}" && build; }
     build_image --prebuilt
+    build_client_image
     # Every tests/container/*_test.sh (or the ones named: image-test image kube), each against IMAGE.
-    export AZEMU_IMAGE=$IMAGE AZEMU_CONTAINER_ENGINE
+    export AZEMU_IMAGE=$IMAGE AZEMU_CLIENT_IMAGE=$CLIENT_IMAGE AZEMU_CONTAINER_ENGINE
     AZEMU_CONTAINER_ENGINE=$(container_engine)
     status=0
     for t in ${*:-$(cd "$ROOT/tests/container" && ls -- *_test.sh | sed 's/_test.sh$//')}; do

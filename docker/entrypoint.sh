@@ -45,13 +45,17 @@ if [ "$uml" = yes ]; then
   # Guest RAM.
   ram=${AZEMU_UML_TMPDIR:-}
   if [ -z "$ram" ]; then
+    why=
     case ",$(mount_opts /dev/shm)," in
-      *,noexec,*)
-        ram=/tmp/azemu-guest-ram
-        say "guest RAM: /dev/shm is mounted noexec, using $ram (the container's file system; for tmpfs speed run with --tmpfs /dev/shm:rw,exec,size=2g or set AZEMU_UML_TMPDIR to an exec tmpfs)"
-        ;;
-      *) ram=/dev/shm ;;
+      *,noexec,*) why="mounted noexec" ;;
+      *) [ -w /dev/shm ] || why="not writable by uid $(id -u)" ;;
     esac
+    if [ -n "$why" ]; then
+      ram=/tmp/azemu-guest-ram
+      say "guest RAM: /dev/shm is $why, using $ram (the container's file system; for tmpfs speed run with --tmpfs /dev/shm:rw,exec,size=2g,mode=1777 or set AZEMU_UML_TMPDIR to an exec tmpfs)"
+    else
+      ram=/dev/shm
+    fi
   fi
   mkdir -p "$ram"
   if ! [ -w "$ram" ]; then
