@@ -66,7 +66,8 @@ TEST_PACKAGES=(azure-cli libnss-myhostname curl python3 openssh-client wrk)
 
 # The container image (docker/Dockerfile): podman from Debian when no docker engine answers; its base is a
 # debootstrap Debian 12 root imported as an image (no registry here), cached in BASE_ROOT_DIR.
-CONTAINER_PACKAGES=(podman runc uidmap slirp4netns catatonit debootstrap python3-yaml)
+CONTAINER_PACKAGES=(podman runc uidmap slirp4netns catatonit golang-github-containernetworking-plugin-dnsname
+  podman-compose debootstrap python3-yaml)
 IMAGE=${AZEMU_IMAGE:-localhost/azemu:latest}
 BASE_ROOT_DIR=${AZEMU_BASE_ROOT_DIR:-/var/cache/azemu/bookworm-root}
 LOCAL_BASE_IMAGE=localhost/debian:bookworm
