@@ -73,15 +73,17 @@ BASE_ROOT_DIR=${AZEMU_BASE_ROOT_DIR:-/var/cache/azemu/bookworm-root}
 LOCAL_BASE_IMAGE=localhost/debian:bookworm
 
 # container_engine: prints docker when a docker engine answers, else podman (with this machine class's
-# settings, docker/podman/containers.conf: runc, cgroupfs, ulimits within the host's).
+# settings, docker/podman/containers.conf: runc, cgroupfs, ulimits within the host's); AZEMU_CONTAINER_ENGINE
+# picks one.
 container_engine() {
-  if command -v docker > /dev/null && docker info > /dev/null 2>&1; then
+  if [ "${AZEMU_CONTAINER_ENGINE:-}" = docker ] ||
+    { [ -z "${AZEMU_CONTAINER_ENGINE:-}" ] && command -v docker > /dev/null && docker info > /dev/null 2>&1; }; then
     echo docker
   else
-    export CONTAINERS_CONF=${CONTAINERS_CONF:-$ROOT/docker/podman/containers.conf}
     echo podman
   fi
 }
+export CONTAINERS_CONF=${CONTAINERS_CONF:-$ROOT/docker/podman/containers.conf}  # read by podman only
 
 # ensure_base_image ENGINE: prints the BASE_IMAGE to build from. AZEMU_BASE_IMAGE wins; docker pulls
 # Debian's official image; podman here imports a minbase debootstrap root (~1 min once, then cached).
@@ -100,7 +102,7 @@ ensure_base_image() {
       mv "$BASE_ROOT_DIR.tmp" "$BASE_ROOT_DIR"
     fi
     echo "azemu: importing $BASE_ROOT_DIR as $LOCAL_BASE_IMAGE" >&2
-    tar -C "$BASE_ROOT_DIR" -c . | podman import -q - "$LOCAL_BASE_IMAGE" > /dev/null
+    tar --one-file-system -C "$BASE_ROOT_DIR" -c . | podman import -q - "$LOCAL_BASE_IMAGE" > /dev/null
   fi
   echo "$LOCAL_BASE_IMAGE"
 }
@@ -213,7 +215,7 @@ case "$cmd" in
   test)
     install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${QEMU_PACKAGES[@]}"
     # ctest e2e_container runs `dev.sh image-test` (podman, debootstrap).
-    command -v docker > /dev/null || install_missing "${CONTAINER_PACKAGES[@]}"
+    install_missing "${CONTAINER_PACKAGES[@]}"
     prepare_qemu_kernel
     # The JavaScript SDK tests need node + npm; keep a node that is already there (Debian's is older).
     command -v npm > /dev/null || install_missing nodejs npm
@@ -250,14 +252,16 @@ case "$cmd" in
     build_client_image
     ;;
   image-test)
-    command -v docker > /dev/null || install_missing "${CONTAINER_PACKAGES[@]}"
+    # podman: the kube, compose and Testcontainers suites use podman's kube play, podman-compose and its
+    # Docker API service (image_test.sh alone also runs with AZEMU_CONTAINER_ENGINE=docker).
+    export AZEMU_CONTAINER_ENGINE=${AZEMU_CONTAINER_ENGINE:-podman}
+    install_missing "${CONTAINER_PACKAGES[@]}"
     install_missing "${TEST_PACKAGES[@]}"
     [ -x "$BUILD/bin/azemu" ] || { install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}" && build; }
     build_image --prebuilt
     build_client_image
     # Every tests/container/*_test.sh (or the ones named: image-test image kube), each against IMAGE.
-    export AZEMU_IMAGE=$IMAGE AZEMU_CLIENT_IMAGE=$CLIENT_IMAGE AZEMU_CONTAINER_ENGINE
-    AZEMU_CONTAINER_ENGINE=$(container_engine)
+    export AZEMU_IMAGE=$IMAGE AZEMU_CLIENT_IMAGE=$CLIENT_IMAGE
     status=0
     for t in ${*:-$(cd "$ROOT/tests/container" && ls -- *_test.sh | sed 's/_test.sh$//')}; do
       started=$SECONDS
