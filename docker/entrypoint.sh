@@ -23,6 +23,12 @@ case "${1:-}" in
   *) exec "$@" ;;
 esac
 
+data=${AZEMU_DATA_DIR:-/data}
+if ! [ -w "$data" ]; then
+  say "error: the data dir $data is not writable by uid $(id -u): use a named volume (-v azemu:$data), or make the host folder of a bind mount writable for uid $(id -u) (chown $(id -u)), or run with --user 0"
+  exit 1
+fi
+
 runtime=${AZEMU_VM_RUNTIME:-auto}
 uml=no
 case "$runtime" in

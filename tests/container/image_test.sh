@@ -101,6 +101,16 @@ left=
 for p in $GUEST_PIDS; do [ -d "/proc/$p" ] && left="$left $p"; done
 check_eq "no process of the container's guests is left on the host" "" echo "$left"
 
+# --- a bind-mounted data dir the non-root user cannot write: a clear refusal ---------------------------
+mkdir -p "$WORK/rootdir" && chmod 0755 "$WORK/rootdir"
+OUT=$(engine run --rm -v "$WORK/rootdir:/data" "$IMAGE" 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && printf '%s' "$OUT" | grep -q 'the data dir /data is not writable by uid 10001'; then
+  ok "a data dir the user cannot write: exit $rc, says how to fix it"
+else
+  not_ok "a data dir the user cannot write (exit $rc)" "$OUT"
+fi
+
 # --- a required guest network without its privileges: a clear refusal ---------------------------------
 OUT=$(engine run --rm -e AZEMU_GUEST_NETWORK=required "$IMAGE" 2>&1)
 rc=$?
