@@ -11,6 +11,8 @@
 #include "emulator/ports/seed.hpp"
 #include "emulator/store/database.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,6 +25,12 @@ std::vector<store::Migration> migrations();
 /// Inserts the seeded tenant, admin user and bootstrap application + service principal + password
 /// (idempotent: a second call with the same seed changes nothing).
 void seed(store::Database& db, const ports::Seed& seed);
+
+/// The directory sections of a parsed seed document (emulator/seed/seed_document.hpp): tenants, users,
+/// applications with service principals and secrets, with the file's fixed ids. Idempotent; checks
+/// every item before the first write. Returns {"users": {"created": n, "unchanged": m}, ...}.
+/// Throws AzureError (BadRequest, InvalidSeed) naming the item.
+nlohmann::json apply_directory_seed(store::Database& db, const ports::Seed& ids, const nlohmann::json& doc);
 
 struct AadDeps {
   store::Database& db;

@@ -16,6 +16,7 @@
 #include "emulator/ports/vm_runtime.hpp"
 #include "emulator/store/crypto_envelope.hpp"
 #include "emulator/store/database.hpp"
+#include "fake-arm/core/operation_faults.hpp"
 
 #include <memory>
 #include <vector>
@@ -29,6 +30,11 @@ std::vector<store::Migration> migrations();
 /// principal and the admin user at subscription scope (idempotent).
 void seed(store::Database& db, const ports::Seed& seed);
 
+/// The `subscriptions` section of a parsed seed document (emulator/seed/seed_document.hpp): each
+/// with its fixed id, in its tenant (default: the seeded one), the bootstrap service principal and the
+/// admin user its Owners, as of the seeded subscription. Idempotent. Returns {"subscriptions": {"created", "unchanged"}}.
+nlohmann::json apply_subscription_seed(store::Database& db, const ports::Seed& ids, const nlohmann::json& doc);
+
 struct ArmDeps {
   store::Database& db;
   const exec::Clock& clock;
@@ -40,6 +46,7 @@ struct ArmDeps {
   ports::PlatformKeyVault& platform_kv;  // the platform's own Key Vault calls for disk encryption
   const store::Envelope& sealing;        // the data dir's master key, for secrets ARM stores (protectedSettings)
   const ports::VaultObjects& vault_objects;  // keys and secrets, for role assignments at their scope
+  OperationFaults* lro_faults = nullptr;     // injected failLro faults (none in most unit tests)
 };
 
 /// Registers the management-host routes and the ARM not-found answer.

@@ -26,6 +26,9 @@ struct Config {
   bool test_controls = false;     // accepted for old scripts; /_azemu/time is always mounted now
   FixedIdentities identities;     // start --tenant-id/--subscription-id/--client-id/--client-secret
   std::string client_host;        // azemu env --host: the name clients use for azemu ("" → from --listen)
+  std::string admin_token;        // start --admin-token: required by /_azemu/ (all but health) when set
+  std::string kv_throttling = "off";  // start --kv-throttling: off | azure (Key Vault's per-vault limits)
+  std::string seed_file;          // start --seed: a seed document applied before the port opens
   std::string vm_runtime = "auto";  // auto | uml | qemu | guestless: where Microsoft.Compute VMs run
 
   /// "127.0.0.1:8443" → host and port; throws std::invalid_argument on a malformed value.

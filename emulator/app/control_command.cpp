@@ -50,13 +50,20 @@ ControlCommand::ControlCommand(CLI::App& app, std::string& listen, std::string& 
   snapshot_->add_option("name", argument_, "the snapshot's name: letters, digits, '.', '_', '-'");
   snapshot_->add_option("--data-dir", data_dir, "state directory, used directly when no azemu answers at --listen")
       ->capture_default_str();
-  for (auto* cmd : {time_, faults_, metrics_, reset_, snapshot_})
+  seed_ = app.add_subcommand("seed", "apply a seed file: tenants, users, applications, groups, vaults, keys, secrets, role assignments");
+  seed_->add_option("file", argument_, "the seed document (JSON; README \"Seed a cloud\")")->required()->check(CLI::ExistingFile);
+  seed_->add_option("--data-dir", data_dir, "state directory, used directly when no azemu answers at --listen")
+      ->capture_default_str();
+  for (auto* cmd : {time_, faults_, metrics_, reset_, snapshot_, seed_}) {
     cmd->add_option("--listen", listen, "HOST:PORT of the running azemu")->capture_default_str();
+    cmd->add_option("--admin-token", admin_token_, "the token azemu was started with (--admin-token)")
+        ->envname("AZEMU_ADMIN_TOKEN");
+  }
 }
 
 bool ControlCommand::selected() const {
   return ca_->parsed() || time_->parsed() || faults_->parsed() || metrics_->parsed() || reset_->parsed() ||
-         snapshot_->parsed();
+         snapshot_->parsed() || seed_->parsed();
 }
 
 int ControlCommand::run() const {
@@ -76,6 +83,10 @@ int ControlCommand::run() const {
     method = "POST";
     target = "/_azemu/reset";
     body = nlohmann::json{{"keepIdentities", keep_identities_}}.dump();
+  } else if (seed_->parsed()) {
+    method = "POST";
+    target = "/_azemu/seed";
+    body = read_file_or_text("@" + argument_);
   } else if (snapshot_->parsed()) {
     target = "/_azemu/snapshots";
     if (action_ != "list" && argument_.empty()) throw std::runtime_error("snapshot " + action_ + " needs a NAME");
@@ -111,13 +122,13 @@ int ControlCommand::run() const {
   }
   http::AdminResponse res;
   try {
-    res = http::admin_request(c.listen_host(), std::to_string(c.listen_port()), method, target, body);
+    res = http::admin_request(c.listen_host(), std::to_string(c.listen_port()), method, target, body, admin_token_);
   } catch (const std::runtime_error&) {
-    if (!snapshot_->parsed()) throw;
+    if (!snapshot_->parsed() && !seed_->parsed()) throw;
     // No server: the data dir itself (nothing is running, so no guest needs stopping).
     std::cerr << "azemu: no server at " << c.listen << "; using --data-dir " << c.data_dir_abs() << " directly\n";
     try {
-      return snapshot_offline(c, action_, argument_);
+      return seed_->parsed() ? seed_offline(c, body) : snapshot_offline(c, action_, argument_);
     } catch (const AzureError& refused) {
       std::cerr << "azemu: " << refused.code() << ": " << refused.what() << "\n";
       return 1;

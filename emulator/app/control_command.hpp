@@ -4,9 +4,11 @@
 //   azemu faults add RULE_JSON | list | clear    fault rules (http/fault_rules.hpp), with hit counts
 //   azemu metrics                                the Prometheus page
 //   azemu reset [--keep-identities]              back to a fresh cloud without a restart
+//   azemu seed FILE                              apply a seed document (emulator/seed/seed_document.hpp)
 //   azemu snapshot save|restore|delete NAME | list   the whole cloud kept under <data-dir>/snapshots/NAME
-// All but `ca` talk to the running server at --listen over plain HTTP; `snapshot` falls back to the
-// --data-dir itself when no server answers (services.hpp snapshot_offline).
+// All but `ca` talk to the running server at --listen over plain HTTP, sending --admin-token (or
+// AZEMU_ADMIN_TOKEN) when azemu was started with one; `snapshot` and `seed` fall back to the --data-dir itself
+// when no server answers (services.hpp snapshot_offline).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -32,11 +34,13 @@ private:
   CLI::App* metrics_;
   CLI::App* reset_;
   CLI::App* snapshot_;
+  CLI::App* seed_;
   bool keep_identities_ = false;
   std::string& listen_;
   std::string& data_dir_;
   std::string action_;
   std::string argument_;
+  std::string admin_token_;
 };
 
 }  // namespace azemu::app

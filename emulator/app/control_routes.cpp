@@ -101,6 +101,7 @@ void mount_control_routes(http::Router& router, ControlDeps& d) {
     }
     return http::Reply::ok(d.reset(keep));
   });
+  local.post("/_azemu/seed", "AzemuApplySeed", [&d](http::Request& req) { return http::Reply::ok(d.seed(req.body)); });
   local.get("/_azemu/snapshots", "AzemuListSnapshots", [&d](http::Request&) { return http::Reply::ok(d.snapshots.list()); });
   local.post("/_azemu/snapshots", "AzemuSaveSnapshot", [&d](http::Request& req) {
     auto body = req.json_body();

@@ -43,6 +43,20 @@ int main(int argc, char** argv) {
   start->add_option("--log-keep", config.log_keep, "rotated log files to keep")->capture_default_str()->envname("AZEMU_LOG_KEEP");
   start->add_option("--io-threads", config.io_threads, "socket threads (0: one per core)")->envname("AZEMU_IO_THREADS");
   start->add_flag("--test-controls", config.test_controls, "enable /_azemu/time (tests only)")->envname("AZEMU_TEST_CONTROLS");
+  start->add_option("--admin-token", config.admin_token,
+                    "require 'Authorization: Bearer TOKEN' on /_azemu/ (all but /_azemu/health); the azemu subcommands "
+                    "send it from --admin-token or AZEMU_ADMIN_TOKEN")
+      ->envname("AZEMU_ADMIN_TOKEN");
+  start->add_option("--kv-throttling", config.kv_throttling,
+                    "off | azure: Key Vault answers 429 past Azure's documented per-vault transaction limits")
+      ->check(CLI::IsMember({"off", "azure"}))
+      ->capture_default_str()
+      ->envname("AZEMU_KV_THROTTLING");
+  start->add_option("--seed", config.seed_file,
+                    "apply this seed file (tenants, users, apps, groups, vaults, keys, secrets, role assignments; README "
+                    "\"Seed a cloud\") before serving; idempotent, so every start may name it")
+      ->envname("AZEMU_SEED")
+      ->check(CLI::ExistingFile);
   start->add_option("--blocking-threads", config.blocking_threads, "store/crypto threads (0: one per core)")
       ->envname("AZEMU_BLOCKING_THREADS");
   start->add_option("--vm-runtime", config.vm_runtime,

@@ -10,12 +10,15 @@
 #include "emulator/app/vm_runtime_factory.hpp"
 #include "emulator/auth/jwt.hpp"
 #include "emulator/cloud/hosts.hpp"
+#include "emulator/error/azure_error.hpp"
 #include "emulator/exec/executors.hpp"
 #include "emulator/exec/jobs.hpp"
 #include "emulator/http/pipeline.hpp"
 #include "emulator/http/router.hpp"
 #include "emulator/http/server.hpp"
 #include "emulator/log/log.hpp"
+#include "emulator/seed/seed_client.hpp"
+#include "emulator/seed/seed_document.hpp"
 #include "emulator/snapshot/snapshots.hpp"
 #include "emulator/store/clear_tables.hpp"
 #include "emulator/store/database.hpp"
@@ -34,6 +37,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <thread>
 #include <unistd.h>
@@ -69,7 +74,12 @@ struct Services {
   auth::TokenVerifier verifier;
   http::Router router;
   http::RequestMetrics metrics;
-  http::FaultRules faults;
+  http::FaultRules faults{&clock};
+  http::VaultThrottle vault_throttle{clock};  // used only with --kv-throttling azure
+  // failLro plans: the pipeline hands it operation ids, fake-arm's polling routes and deployments act on them.
+  arm::OperationFaults lro_faults{db, clock, [this](std::string_view op, const auth::Principal& caller) {
+                                    return faults.match_lro(op, caller);
+                                  }};
   // After the router: destroyed (joined) first, so no job outlives the services it uses.
   exec::PoolJobs jobs{2};
   aad::AadDeps aad_deps;
@@ -97,6 +107,20 @@ struct Services {
     return {{"vmsRemoved", vms}, {"tablesCleared", tables}, {"identitiesKept", keep_identities}, {"milliseconds", ms}};
   }
 
+  /// `azemu seed` / `start --seed` / POST /_azemu/seed: the whole document is checked before the
+  /// first write (seed_document.hpp); directory objects and subscriptions keep the file's fixed ids,
+  /// the rest goes through the REST APIs as the bootstrap principal (seed_client.hpp).
+  nlohmann::json apply_seed(const std::string& text) {
+    auto started = std::chrono::steady_clock::now();
+    nlohmann::json doc = seed::parse_seed_document(text, seed);
+    nlohmann::json applied = aad::apply_directory_seed(db, seed, doc);
+    applied.update(arm::apply_subscription_seed(db, seed, doc));
+    applied.update(seed::SeedClient(pipeline, seed).apply(doc));
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    log::write(log::Level::info, "seed applied", {{"applied", applied}, {"ms", ms}});
+    return {{"applied", applied}, {"milliseconds", ms}};
+  }
+
   explicit Services(const Config& c)
       : dir(c.data_dir_abs()),
         seed(dir.load_or_create_seed(c.identities)),
@@ -116,7 +140,7 @@ struct Services {
         kv_deps{db, clock, names, *vaults, *directory, audit, master_key},
         platform_kv(kv::make_platform_key_vault(kv_deps)),
         vault_objects(kv::make_vault_objects(db)),
-        arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime, *platform_kv, sealing, *vault_objects},
+        arm_deps{db, clock, names, *directory, audit, jobs, *vm_runtime, *platform_kv, sealing, *vault_objects, &lro_faults},
         pipeline(router, verifier, clock, names),
         snapshots(dir.path(), snapshot::data_dir_id(master_key), db, clock,
                   {[this] { return arm::stop_running_guests(db, *vm_runtime); },
@@ -126,7 +150,8 @@ struct Services {
                    }}),
         control{clock, faults, metrics, audit, dir.ca_path(), [this] { return arm::prometheus_gauges(db); },
                 [this] { return nlohmann::json{{"dataDir", dir.path()}, {"requestsServed", metrics.total()}}; },
-                [this](bool keep_identities) { return reset(keep_identities); }, snapshots} {
+                [this](bool keep_identities) { return reset(keep_identities); },
+                [this](const std::string& text) { return apply_seed(text); }, snapshots} {
     aad::mount(router, aad_deps);
     arm::mount(router, arm_deps);
     kv::mount(router, kv_deps);
@@ -134,6 +159,9 @@ struct Services {
     mount_control_routes(router, control);  // always on since issue 14; --test-controls is kept as a no-op
     pipeline.observe(metrics);
     pipeline.inject(faults);
+    pipeline.fail_lros(lro_faults);
+    pipeline.require_admin_token(c.admin_token);
+    if (c.kv_throttling == "azure") pipeline.throttle_vaults(vault_throttle);
   }
 };
 
@@ -160,6 +188,17 @@ int run_server(const Config& config) {
   // Before the port opens: nothing a client polls may stay InProgress with no worker behind it.
   if (std::size_t n = arm::recover_interrupted_work(s.db, s.clock))
     log::write(log::Level::warn, "ended operations interrupted by the last stop", {{"count", n}});
+  if (!config.seed_file.empty()) {
+    std::ifstream in(config.seed_file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    try {
+      s.apply_seed(text.str());
+    } catch (const AzureError& e) {
+      std::fprintf(stderr, "azemu: --seed %s: %s: %s\n", config.seed_file.c_str(), e.code().c_str(), e.what());
+      return 1;
+    }
+  }
   auto endpoint = server.listen(config.listen_host(), config.listen_port());
   // Names under *.localhost resolve to ::1 first: serve the IPv6 loopback on the same port too.
   if (endpoint.address().is_loopback() && endpoint.address().is_v4()) {
@@ -235,6 +274,12 @@ int snapshot_offline(const Config& config, const std::string& action, const std:
   else if (action == "delete") snapshots.remove(name);
   else out = snapshots.list();
   if (!out.is_null()) std::printf("%s\n", out.dump().c_str());
+  return 0;
+}
+
+int seed_offline(const Config& config, const std::string& seed_text) {
+  Services s(config);
+  std::printf("%s\n", s.apply_seed(seed_text).dump().c_str());
   return 0;
 }
 

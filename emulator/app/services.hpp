@@ -24,6 +24,10 @@ int print_vm_disks(const Config& config, const arm::compute::VmDisksQuery& query
 /// Prints what the control API would answer; throws AzureError / std::runtime_error.
 int snapshot_offline(const Config& config, const std::string& action, const std::string& name);
 
+/// `azemu seed FILE` on the data dir itself, when no server answers at --listen. Prints the summary
+/// the control API would answer; throws AzureError.
+int seed_offline(const Config& config, const std::string& seed_text);
+
 int approve_device_code(const Config& config, const std::string& code, const std::string& user);
 
 }  // namespace azemu::app

@@ -11,7 +11,7 @@
 namespace azemu::http {
 
 AdminResponse admin_request(const std::string& host, const std::string& port, const std::string& method,
-                            const std::string& target, const std::string& json_body) {
+                            const std::string& target, const std::string& json_body, const std::string& admin_token) {
   namespace asio = boost::asio;
   namespace bhttp = boost::beast::http;
   try {
@@ -22,6 +22,7 @@ AdminResponse admin_request(const std::string& host, const std::string& port, co
     stream.connect(resolver.resolve(host, port));
     bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
     req.set(bhttp::field::host, "localhost");
+    if (!admin_token.empty()) req.set(bhttp::field::authorization, "Bearer " + admin_token);
     if (!json_body.empty()) {
       req.set(bhttp::field::content_type, "application/json");
       req.body() = json_body;

@@ -11,8 +11,10 @@ struct AdminResponse {
   std::string body;
 };
 
-/// Sends one request and reads the answer. Throws std::runtime_error when azemu is not reachable.
+/// Sends one request and reads the answer; `admin_token` (azemu start --admin-token) goes in
+/// `Authorization: Bearer` when not empty. Throws std::runtime_error when azemu is not reachable.
 AdminResponse admin_request(const std::string& host, const std::string& port, const std::string& method,
-                            const std::string& target, const std::string& json_body = "");
+                            const std::string& target, const std::string& json_body = "",
+                            const std::string& admin_token = "");
 
 }  // namespace azemu::http

@@ -1,28 +1,13 @@
-// See fault_rules.hpp.
+// Matching and counting fault rules; the wire form is in fault_rule_json.cpp. See fault_rules.hpp.
 #include "emulator/http/fault_rules.hpp"
 
 #include "emulator/json/glob.hpp"
 #include "emulator/json/strings.hpp"
 #include "emulator/log/log.hpp"
 
-#include <set>
-
 namespace azemu::http {
 
 namespace {
-AzureError invalid(const std::string& why) { return AzureError(ErrorKind::BadRequest, "InvalidFaultRule", why); }
-
-// Observed defaults: ARM throttling says TooManyRequests, busy services ServerBusy.
-std::string default_code(int status) {
-  switch (status) {
-    case 429: return "TooManyRequests";
-    case 503: return "ServerBusy";
-    case 409: return "Conflict";
-    case 500: return "InternalServerError";
-    default: return "InjectedFault";
-  }
-}
-
 ErrorKind kind_for(int status) {
   switch (status) {
     case 400: return ErrorKind::BadRequest;
@@ -36,71 +21,37 @@ ErrorKind kind_for(int status) {
   }
 }
 
-std::string text_field(const nlohmann::json& j, const char* name) {
-  auto it = j.find(name);
-  if (it == j.end() || it->is_null()) return {};
-  if (!it->is_string()) throw invalid(std::string("'") + name + "' must be a string");
-  return it->get<std::string>();
+// A rule's operation names an ARM operation when it has a '/', else a route's operation id.
+bool operation_matches(const FaultRule& r, std::string_view route_operation, std::string_view arm_operation) {
+  if (r.operation.empty()) return true;
+  if (r.operation.find('/') != std::string::npos) return text::glob_match(r.operation, arm_operation);
+  return text::iequals(r.operation, route_operation);
+}
+
+bool principal_matches(const FaultRule& r, const auth::Principal* p) {
+  if (r.principal.empty()) return true;
+  return p && (text::to_lower(p->object_id) == r.principal || text::to_lower(p->app_id) == r.principal);
+}
+
+const char* action_name(const FaultRule& r) {
+  if (r.drop) return "drop";
+  if (r.fail_lro) return "failLro";
+  if (r.status) return "status";
+  return "latency";
 }
 }  // namespace
 
-nlohmann::json to_json(const FaultRule& r) {
-  nlohmann::json j = {{"id", r.id}, {"status", r.status}, {"code", r.code}, {"message", r.message},
-                      {"probability", r.probability}, {"hits", r.hits}};
-  const std::pair<const char*, const std::string*> optional_fields[] = {
-      {"service", &r.service}, {"method", &r.method}, {"path", &r.path}, {"operation", &r.operation},
-      {"principal", &r.principal}};
-  for (const auto& [name, value] : optional_fields)
-    if (!value->empty()) j[name] = *value;
-  if (r.count) j["count"] = *r.count;
-  if (r.retry_after) j["retryAfter"] = *r.retry_after;
-  return j;
-}
-
-FaultRule fault_rule_from_json(const nlohmann::json& j) {
-  if (!j.is_object()) throw invalid("a fault rule is a JSON object");
-  static const std::set<std::string> known = {"service", "method", "path", "operation", "principal", "count",
-                                              "probability", "status", "code", "message", "retryAfter"};
-  for (const auto& [k, v] : j.items())
-    if (!known.count(k)) throw invalid("unknown field '" + k + "'");
-  FaultRule r;
-  r.service = text::to_lower(text_field(j, "service"));
-  if (!r.service.empty() && r.service != "arm" && r.service != "keyvault" && r.service != "graph" && r.service != "aad")
-    throw invalid("'service' must be arm, keyvault, graph or aad");
-  r.method = text_field(j, "method");
-  for (auto& c : r.method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  r.path = text_field(j, "path");
-  r.operation = text_field(j, "operation");
-  r.principal = text::to_lower(text_field(j, "principal"));
-  if (auto it = j.find("count"); it != j.end()) {
-    if (!it->is_number_integer() || it->get<std::int64_t>() < 1) throw invalid("'count' must be an integer >= 1");
-    r.count = it->get<std::int64_t>();
-  }
-  if (auto it = j.find("probability"); it != j.end()) {
-    if (!it->is_number() || it->get<double>() < 0 || it->get<double>() > 1)
-      throw invalid("'probability' must be a number from 0 to 1");
-    r.probability = it->get<double>();
-  }
-  if (auto it = j.find("status"); it != j.end()) {
-    if (!it->is_number_integer() || it->get<int>() < 400 || it->get<int>() > 599)
-      throw invalid("'status' must be an HTTP error status (400-599)");
-    r.status = it->get<int>();
-  }
-  if (auto it = j.find("retryAfter"); it != j.end()) {
-    if (!it->is_number_integer() || it->get<int>() < 0) throw invalid("'retryAfter' must be an integer >= 0");
-    r.retry_after = it->get<int>();
-  }
-  r.code = text_field(j, "code");
-  if (r.code.empty()) r.code = default_code(r.status);
-  r.message = text_field(j, "message");
-  if (r.message.empty()) r.message = "Injected by an azemu fault rule.";
-  return r;
+std::int64_t FaultRules::now() const {
+  if (clock_) return clock_->now_unix();
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 FaultRule FaultRules::add(FaultRule rule) {
   std::lock_guard lock(mutex_);
   rule.id = "f" + std::to_string(next_id_++);
   rule.hits = 0;
+  rule.added_at = now();
+  if (rule.fail_lro) rule.fail_lro->rule_id = rule.id;
   rules_.push_back(rule);
   return rule;
 }
@@ -124,28 +75,57 @@ std::uint64_t FaultRules::hits() const {
   return total_hits_;
 }
 
-std::optional<AzureError> FaultRules::match(const Request& req, std::string_view service) {
+bool FaultRules::fires(FaultRule& r, std::int64_t t) {
+  if (r.count && static_cast<std::int64_t>(r.hits) >= *r.count) return false;
+  const std::int64_t start = r.added_at + r.after_seconds.value_or(0);
+  if (t < start) return false;
+  if (r.for_seconds && t >= start + *r.for_seconds) return false;
+  if (r.probability < 1.0 && std::uniform_real_distribution<double>(0, 1)(random_) >= r.probability) return false;
+  ++r.hits;
+  ++total_hits_;
+  return true;
+}
+
+std::optional<FaultHit> FaultRules::match(const Request& req, std::string_view service, std::string_view arm_operation) {
   std::lock_guard lock(mutex_);
+  const std::int64_t t = now();
   for (auto& r : rules_) {
-    if (r.count && static_cast<std::int64_t>(r.hits) >= *r.count) continue;
     if (!r.service.empty() && r.service != service) continue;
     if (!r.method.empty() && r.method != req.method) continue;
-    if (!r.operation.empty() && !text::iequals(r.operation, req.operation_id)) continue;
+    if (!operation_matches(r, req.operation_id, arm_operation)) continue;
     if (!r.path.empty() && !text::glob_match(r.path, req.path)) continue;
-    if (!r.principal.empty() &&
-        (!req.principal || (text::to_lower(req.principal->object_id) != r.principal &&
-                            text::to_lower(req.principal->app_id) != r.principal)))
-      continue;
-    if (r.probability < 1.0 && std::uniform_real_distribution<double>(0, 1)(random_) >= r.probability) continue;
-    ++r.hits;
-    ++total_hits_;
+    if (!principal_matches(r, req.principal ? &*req.principal : nullptr)) continue;
+    if (!fires(r, t)) continue;
     log::write(log::Level::info, "fault injected",
-               {{"rule", r.id}, {"status", r.status}, {"method", req.method}, {"path", req.path},
-                {"request_id", req.request_id}});
-    AzureError e(kind_for(r.status), r.code, r.message);
-    e.with_status(r.status);
-    if (r.retry_after) e.with_header("Retry-After", std::to_string(*r.retry_after));
-    return e;
+               {{"rule", r.id}, {"action", action_name(r)}, {"status", r.status.value_or(0)}, {"method", req.method},
+                {"path", req.path}, {"request_id", req.request_id}});
+    FaultHit hit;
+    hit.rule_id = r.id;
+    hit.delay = std::chrono::milliseconds(r.latency_ms);
+    hit.drop = r.drop;
+    hit.fail_lro = r.fail_lro;
+    if (r.status) {
+      AzureError e(kind_for(*r.status), r.code, r.message);
+      e.with_status(*r.status);
+      if (r.retry_after) e.with_header("Retry-After", std::to_string(*r.retry_after));
+      hit.error = std::move(e);
+    }
+    return hit;
+  }
+  return std::nullopt;
+}
+
+std::optional<ports::LroFailure> FaultRules::match_lro(std::string_view arm_operation, const auth::Principal& caller) {
+  std::lock_guard lock(mutex_);
+  const std::int64_t t = now();
+  for (auto& r : rules_) {
+    if (!r.fail_lro || r.operation.find('/') == std::string::npos) continue;
+    if ((!r.service.empty() && r.service != "arm") || !r.method.empty() || !r.path.empty()) continue;
+    if (!text::glob_match(r.operation, arm_operation) || !principal_matches(r, &caller)) continue;
+    if (!fires(r, t)) continue;
+    log::write(log::Level::info, "fault injected",
+               {{"rule", r.id}, {"action", "failLro"}, {"operation", std::string(arm_operation)}, {"in", "deployment"}});
+    return r.fail_lro;
   }
   return std::nullopt;
 }

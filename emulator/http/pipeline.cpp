@@ -2,6 +2,7 @@
 #include "emulator/http/pipeline.hpp"
 
 #include "emulator/error/dialects.hpp"
+#include "emulator/http/arm_operation.hpp"
 #include "emulator/ids/guid.hpp"
 #include "emulator/json/request_json.hpp"
 #include "emulator/json/strings.hpp"
@@ -58,15 +59,49 @@ AzureError bad_uri_error(Dialect dialect) {
   }
 }
 
+// The admin API's own bearer token (not an Azure token): compared in constant time.
+bool admin_token_ok(std::string_view authorization, const std::string& token) {
+  constexpr std::string_view kBearer = "Bearer ";
+  if (authorization.size() != kBearer.size() + token.size() || !text::istarts_with(authorization, kBearer)) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < token.size(); ++i)
+    diff |= static_cast<unsigned char>(authorization[kBearer.size() + i] ^ token[i]);
+  return diff == 0;
+}
+
 bool uri_is_valid_utf8(const Request& req) {
   if (!text::is_valid_utf8(req.path)) return false;
   for (const auto& [k, v] : req.query)
     if (!text::is_valid_utf8(k) || !text::is_valid_utf8(v)) return false;
   return true;
 }
+
+// The operation id is the last segment of the polling URL (Azure-AsyncOperation first, else Location).
+std::string polled_operation_id(const Reply& reply) {
+  for (const char* name : {"Azure-AsyncOperation", "Location"})
+    for (const auto& [k, v] : reply.headers) {
+      if (!text::iequals(k, name)) continue;
+      std::string_view url(v);
+      url = url.substr(0, url.find('?'));
+      auto slash = url.rfind('/');
+      if (slash != std::string_view::npos && slash + 1 < url.size()) return std::string(url.substr(slash + 1));
+    }
+  return "";
+}
 }  // namespace
 
-Reply Pipeline::dispatch(Request& req, Dialect& dialect) const {
+void Pipeline::plan_lro_failure(const Reply& reply, const Request& req, const ports::LroFailure& failure) const {
+  std::string op = reply.status < 300 ? polled_operation_id(reply) : "";
+  if (op.empty() || !lro_plans_) {
+    // Completed synchronously (or failed): there is no operation to fail; say so rather than pretend.
+    log::write(log::Level::warn, "failLro rule matched a request that started no operation",
+               {{"rule", failure.rule_id}, {"status", reply.status}, {"request_id", req.request_id}});
+    return;
+  }
+  lro_plans_->fail_after_polls(op, failure);
+}
+
+Reply Pipeline::dispatch(Request& req, Dialect& dialect, std::optional<FaultHit>& fault) const {
   if (!uri_is_valid_utf8(req)) throw bad_uri_error(dialect);
   // 2. route
   Match m = router_.match(req);
@@ -86,16 +121,30 @@ Reply Pipeline::dispatch(Request& req, Dialect& dialect) const {
   req.operation_id = route.operation_id;
 
   // 3. authenticate
+  if (!admin_token_.empty() && req.host_info.kind == cloud::HostKind::local && text::istarts_with(req.path, "/_azemu/") &&
+      route.operation_id != "AzemuHealth" && !admin_token_ok(req.header("authorization"), admin_token_))
+    throw AzureError(ErrorKind::Unauthorized, "AdminTokenRequired",
+                     "This azemu requires its admin token: send 'Authorization: Bearer <token>' (azemu --admin-token "
+                     "or AZEMU_ADMIN_TOKEN).")
+        .with_header("WWW-Authenticate", "Bearer realm=\"azemu-admin\"");
   if (const auto& policy = route.scope->auth) {
     auto result = verifier_.verify(req.header("authorization"), policy->audiences(req), clock_.now_unix());
     if (!result.ok) throw policy->on_failure(result.failure, result, req);
     req.principal = std::move(result.principal);
   }
 
-  // 4. an injected fault, or the handler (the admin API itself is never faulted)
-  if (faults_ && req.host_info.kind != cloud::HostKind::local)
-    if (auto fault = faults_->match(req, service_name(dialect))) throw *fault;
-  return route.handler(req);
+  // 4. Key Vault's own limits (opt-in), an injected fault, or the handler (the admin API is never faulted)
+  if (vault_throttle_ && dialect == Dialect::keyvault)
+    if (auto throttled = vault_throttle_->admit(req)) throw *throttled;
+  if (faults_ && req.host_info.kind != cloud::HostKind::local) {
+    const std::string arm_op = dialect == Dialect::arm ? arm_operation_name(req.method, req.path) : "";
+    fault = faults_->match(req, service_name(dialect), arm_op);
+    if (fault && fault->drop) return Reply::empty(0);  // never written: the connection closes
+    if (fault && fault->error) throw *fault->error;
+  }
+  Reply reply = route.handler(req);
+  if (fault && fault->fail_lro) plan_lro_failure(reply, req, *fault->fail_lro);
+  return reply;
 }
 
 Reply Pipeline::render(const AzureError& e, Dialect dialect, const Request& req) const {
@@ -114,9 +163,10 @@ Reply Pipeline::handle(Request& req) const {
   Dialect dialect = dialect_for_host(req.host_info.kind);
 
   Reply reply;
+  std::optional<FaultHit> fault;
   // 5. the one catch site
   try {
-    reply = dispatch(req, dialect);
+    reply = dispatch(req, dialect, fault);
   } catch (const AzureError& e) {
     reply = render(e, dialect, req);
     for (const auto& h : e.headers()) reply.header(h.first, h.second);
@@ -139,6 +189,11 @@ Reply Pipeline::handle(Request& req) const {
   reply.header("x-ms-request-id", req.request_id);
   if (dialect == Dialect::arm) reply.header("x-ms-correlation-request-id", req.request_id);
   if (auto cid = req.header("x-ms-client-request-id"); !cid.empty()) reply.header("x-ms-client-request-id", std::string(cid));
+
+  if (fault) {
+    reply.delay = fault->delay;
+    reply.drop = fault->drop;
+  }
 
   auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
   if (metrics_) metrics_->record(service_name(dialect), req.operation_id, reply.status, us / 1e6);

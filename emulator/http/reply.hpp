@@ -4,6 +4,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <chrono>
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,6 +17,10 @@ struct Reply {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string content_type = "application/json; charset=utf-8";
+  // How the connection delivers it (injected faults only, fault_rules.hpp): wait this long first
+  // (an asio timer on the connection's strand), or close the connection without answering.
+  std::chrono::milliseconds delay{0};
+  bool drop = false;
 
   static Reply json(int status, const nlohmann::json& body);
   static Reply ok(const nlohmann::json& body) { return json(200, body); }

@@ -11,6 +11,7 @@
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -209,6 +210,7 @@ struct Server::Impl {
     auto [sni_host, sni_port] = cloud::split_host_port(connect_host);
     tls::ServerTls::set_fallback_host(ss.native_handle(), sni_host.empty() ? "localhost" : sni_host);
     const char* where = "handshake";
+    boost::system::error_code ignored_ec;
     try {
       beast::get_lowest_layer(ss).expires_after(std::chrono::seconds(30));
       std::size_t used = co_await ss.async_handshake(asio::ssl::stream_base::server, buffer.data(), asio::use_awaitable);
@@ -250,6 +252,19 @@ struct Server::Impl {
           // The pipeline catches everything it knows; anything that still escapes answers 500 here.
           reply = co_await exec::offload(exec.blocking(), [this, &r] { return handle_guarded(r); });
           ++served;
+        }
+        // Injected faults (fault_rules.hpp): a dropped request gets no answer at all; a delayed one
+        // waits on a timer of this connection's strand, so the io thread keeps serving others.
+        if (reply.drop) {
+          log::write(log::Level::info, "connection dropped by a fault rule", {});
+          beast::get_lowest_layer(ss).socket().shutdown(tcp::socket::shutdown_both, ignored_ec);
+          beast::get_lowest_layer(ss).close();
+          co_return;
+        }
+        if (reply.delay.count() > 0) {
+          where = "delay";
+          asio::steady_timer timer(co_await asio::this_coro::executor, reply.delay);
+          co_await timer.async_wait(asio::use_awaitable);
         }
         where = "write";
         beast::get_lowest_layer(ss).expires_after(std::chrono::seconds(60));

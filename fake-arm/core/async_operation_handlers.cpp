@@ -43,7 +43,7 @@ AsyncOperation AsyncOperationHandlers::load(http::Request& req) const {
   const std::string& id = req.param("operationId");
   auto op = db_.read([&](store::Connection& c) { return ops_.get(c, s.id, id); });
   if (!op) throw errors::operation_not_found(id);
-  return *op;
+  return faults_ ? faults_->observe_poll(*op) : *op;
 }
 
 http::Reply AsyncOperationHandlers::status(http::Request& req) {

@@ -6,6 +6,7 @@
 #include "emulator/http/request.hpp"
 #include "emulator/store/database.hpp"
 #include "fake-arm/core/async_operations.hpp"
+#include "fake-arm/core/operation_faults.hpp"
 #include "fake-arm/resources/subscriptions/subscription_service.hpp"
 
 namespace azemu::arm {
@@ -21,8 +22,10 @@ http::Reply& with_polling_headers(http::Reply& reply, const http::Request& req, 
 
 class AsyncOperationHandlers {
 public:
-  AsyncOperationHandlers(store::Database& db, const AsyncOperations& ops, const SubscriptionService& subs)
-      : db_(db), ops_(ops), subs_(subs) {}
+  /// `faults`: injected failLro plans, consulted on every poll (nullptr: none).
+  AsyncOperationHandlers(store::Database& db, const AsyncOperations& ops, const SubscriptionService& subs,
+                         OperationFaults* faults = nullptr)
+      : db_(db), ops_(ops), subs_(subs), faults_(faults) {}
 
   /// GET /subscriptions/{s}/providers/{ns}/locations/{loc}/operations/{id}: the status resource.
   http::Reply status(http::Request& req);
@@ -36,6 +39,7 @@ private:
   store::Database& db_;
   const AsyncOperations& ops_;
   const SubscriptionService& subs_;
+  OperationFaults* faults_;
 };
 
 }  // namespace azemu::arm

@@ -63,6 +63,13 @@ bool AsyncOperations::cancel(store::Connection& c, const std::string& id) const 
   return finish(c, id, OperationStatus::canceled, nullptr, "Canceled", "The operation was canceled.");
 }
 
+bool AsyncOperations::force_fail(store::Connection& c, const std::string& id, const std::string& code,
+                                 const std::string& message) const {
+  const std::string error = nlohmann::json{{"code", code}, {"message", message}}.dump();
+  return c.run("UPDATE arm_operations SET status = ?, result = NULL, error = ?, percent = 0, ended_at = ? WHERE id = ?",
+               std::string(to_string(OperationStatus::failed)), error, clock_.now_unix(), id) > 0;
+}
+
 void AsyncOperations::set_progress(store::Connection& c, const std::string& id, double percent) const {
   c.run("UPDATE arm_operations SET percent = ? WHERE id = ? AND status = 'InProgress'", percent, id);
 }

@@ -8,6 +8,7 @@
 //                        │   └──────────────────► Failed
 //                        └─ cancel() ───────────► Canceled
 //   record_succeeded(): (none) ─► Succeeded in one step, for work finished before the 202 is sent.
+//   force_fail(): any ─► Failed, only for an injected fault (fault rule `failLro`).
 //
 // How a provider uses it (inside its service, in the same transaction as its own writes):
 //   auto op = ops.start(conn, {sub, "Microsoft.Compute", "westus", "virtualMachineCreate", vm_id.str()});
@@ -76,6 +77,9 @@ public:
   bool fail(store::Connection& c, const std::string& id, const std::string& code, const std::string& message,
             const nlohmann::json& details = nullptr) const;
   bool cancel(store::Connection& c, const std::string& id) const;
+  /// Failed from any state, even Succeeded: only for an injected failLro fault (core/operation_faults.hpp),
+  /// which waits for the real work to end first. False when the operation does not exist.
+  bool force_fail(store::Connection& c, const std::string& id, const std::string& code, const std::string& message) const;
   void set_progress(store::Connection& c, const std::string& id, double percent) const;
 
   /// The operation when it exists in `subscription_id` (ids are not shared across subscriptions).

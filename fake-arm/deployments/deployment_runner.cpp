@@ -195,7 +195,15 @@ void DeploymentRunner::deploy_one(const Job& job, std::size_t index, const tmpl:
     } catch (const AzureError&) {
       // A caller that may write but not read still deploys; the status code is then "Created".
     }
+    // An injected failLro fault (core/operation_faults.hpp) fails the resource after its work, as
+    // a failed provisioning in Azure leaves it: present, provisioningState Failed.
+    std::optional<ports::LroFailure> injected;
+    if (faults_) injected = faults_->for_deployment(r.type + "/write", job.caller);
     nlohmann::json result = type->put(job.caller, id, body, r.api_version);
+    if (injected) {
+      db_.write([&](store::Connection& c) { faults_->fail_resource(c, id); });
+      throw AzureError(ErrorKind::Conflict, injected->code, injected->message);
+    }
     op.state = "Succeeded";
     op.status_code = existed ? "OK" : "Created";
     op.status_message = result;

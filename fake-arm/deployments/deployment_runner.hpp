@@ -16,6 +16,7 @@
 #include "emulator/store/database.hpp"
 #include "fake-arm/authorization/authorizer.hpp"
 #include "fake-arm/core/async_operations.hpp"
+#include "fake-arm/core/operation_faults.hpp"
 #include "fake-arm/core/resource_store.hpp"
 #include "fake-arm/core/resource_types.hpp"
 #include "fake-arm/deployments/deployment_store.hpp"
@@ -28,9 +29,11 @@ namespace azemu::arm {
 
 class DeploymentRunner {
 public:
+  /// `faults`: injected failLro rules for the resources a deployment creates (nullptr: none).
   DeploymentRunner(store::Database& db, const exec::Clock& clock, const AsyncOperations& ops,
-                   const ResourceTypes& types, const GenericResourceService& generic, const Authorizer& authz)
-      : db_(db), clock_(clock), ops_(ops), types_(types), generic_(generic), authz_(authz) {}
+                   const ResourceTypes& types, const GenericResourceService& generic, const Authorizer& authz,
+                   const OperationFaults* faults = nullptr)
+      : db_(db), clock_(clock), ops_(ops), types_(types), generic_(generic), authz_(authz), faults_(faults) {}
 
   struct Job {
     auth::Principal caller;
@@ -64,6 +67,7 @@ private:
   const ResourceTypes& types_;
   const GenericResourceService& generic_;
   const Authorizer& authz_;
+  const OperationFaults* faults_;
   DeploymentStore store_;
   ResourceStore resources_;
 };

@@ -33,4 +33,25 @@ void seed(store::Database& db, const ports::Seed& seed) {
   });
 }
 
+nlohmann::json apply_subscription_seed(store::Database& db, const ports::Seed& ids, const nlohmann::json& doc) {
+  nlohmann::json counts = {{"created", 0}, {"unchanged", 0}};
+  for (const auto& s : doc["subscriptions"]) {
+    const std::string sub = text::to_lower(s["id"].get<std::string>());
+    const std::string tenant = text::to_lower(s.value("tenantId", ids.tenant_id));
+    int inserted = 0;
+    db.write([&](store::Connection& c) {
+      inserted = c.run("INSERT OR IGNORE INTO arm_subscriptions (subscription_id, tenant_id, display_name, state, "
+                       "created_at) VALUES (?, ?, ?, 'Enabled', unixepoch())",
+                       sub, tenant, s.value("displayName", "azemu subscription " + sub.substr(0, 8)));
+      if (tenant == text::to_lower(ids.tenant_id)) {
+        assign(c, tenant, "/subscriptions/" + sub, ids.client_object_id, "ServicePrincipal");
+        assign(c, tenant, "/subscriptions/" + sub, ids.admin_object_id, "User");
+      }
+    });
+    counts[inserted ? "created" : "unchanged"] = counts[inserted ? "created" : "unchanged"].get<int>() + 1;
+  }
+  if (doc["subscriptions"].empty()) return nlohmann::json::object();
+  return {{"subscriptions", counts}};
+}
+
 }  // namespace azemu::arm

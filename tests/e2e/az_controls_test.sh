@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# e2e (issue 14, first part): the control API with the real az 2.45 — CA download, fault injection
-# that az's own retry rides out, a fault az reports as Azure's error, time travel past a soft-deleted
-# vault's purge date, metrics that move with the traffic, and bad rules refused without a change.
+# e2e (issue 14): the control API with the real az 2.45 — CA download, fault injection that az's own
+# retry rides out, a fault az reports as Azure's error, latency, a dropped connection, a failLro rule
+# that fails `az vm create`, time travel past a soft-deleted vault's purge date, metrics that move with
+# the traffic, bad rules refused without a change, and --admin-token enforced on the admin API.
 source "$(dirname "$0")/lib.sh"
 require_az
 WORK=$(mktemp -d /tmp/azemu-e2e-controls-XXXXXX)
@@ -61,6 +62,38 @@ if [ "$after" -gt "$before" ]; then ok "ARM request counters moved ($before -> $
 check "metrics show injected faults" sh -c "'$AZEMU_BIN' metrics --listen 127.0.0.1:$PORT | grep -q '^azemu_faults_injected_total 2$'"
 check "metrics show a histogram" sh -c "'$AZEMU_BIN' metrics --listen 127.0.0.1:$PORT | grep -q 'azemu_request_duration_seconds_bucket{service=\"arm\",le=\"+Inf\"}'"
 
+# --- 5b. latency, dropped connections, failed LROs ------------------------------------------------
+# Before the reset below (which clears rules); after the metrics check (which counts the hits above).
+elapsed_ms() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N); echo $(((t1 - t0) / 1000000)); }
+base_ms=$(elapsed_ms az group show -n rg2)
+# 8 s: az's own start-up varies by seconds on a loaded CI machine; the delay must stand out of that.
+check "faults add: 8 s of latency on one group GET" \
+  ctl faults add '{"method":"GET","path":"*/resourcegroups/rg2","latencyMs":8000,"count":1}'
+slow_ms=$(elapsed_ms az group show -n rg2)
+if [ $((slow_ms - base_ms)) -ge 5000 ]; then ok "the latency rule delayed az group show (${base_ms} ms -> ${slow_ms} ms)"
+else not_ok "the latency rule did not delay az group show (${base_ms} ms -> ${slow_ms} ms)"; fi
+check_eq "the latency rule was hit once and is listed with latencyMs" "1 8000" sh -c \
+  "'$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; r=json.load(sys.stdin)[\"value\"][-1]; print(r[\"hits\"], r[\"latencyMs\"])'"
+check "faults clear" ctl faults clear
+check "faults add: drop every connection that asks for rg2" \
+  ctl faults add '{"method":"GET","path":"*/resourcegroups/rg2","drop":true}'
+check_fails_with "az group show reports a connection error (after its own retries)" \
+  "Connection aborted|RemoteDisconnected|EOF occurred|ConnectionError|connection" az group show -n rg2
+check "faults clear" ctl faults clear
+check "az group show works again" az group show -n rg2
+check_fails_with "a bad failLro value is refused and names the field" "InvalidFaultRule.*failLro.afterPolls" \
+  ctl faults add '{"operation":"Microsoft.Compute/virtualMachines/write","failLro":{"code":"X","afterPolls":0}}'
+check "faults add: failLro on Microsoft.Compute/virtualMachines/write" \
+  ctl faults add '{"operation":"Microsoft.Compute/virtualMachines/write","count":1,"failLro":{"code":"OSProvisioningTimedOut","message":"Injected: the VM agent did not report ready.","afterPolls":2}}'
+check_fails_with "az vm create fails with the injected code and message" \
+  '"code": ?"OSProvisioningTimedOut".*"message": ?"Injected: the VM agent did not report ready.' \
+  az vm create -g rg2 -n vmFail --image OpenLogic:CentOS:7.2n:7.2.20160629 --admin-username azureuser --generate-ssh-keys
+check_eq "the VM is there with provisioningState Failed, as Azure leaves it" "Failed" \
+  az vm show -g rg2 -n vmFail --query provisioningState -o tsv
+check_eq "the failLro rule was hit once" "1" sh -c \
+  "'$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"value\"][0][\"hits\"])'"
+check "faults clear" ctl faults clear
+
 # --- 2. reset ------------------------------------------------------------------------------------
 check "az vm create (guestless, stopped afterwards)" az vm create -g rg1 -n vm1 --image OpenLogic:CentOS:7.2n:7.2.20160629 \
   --admin-username azureuser --generate-ssh-keys
@@ -91,4 +124,45 @@ check_fails_with "another --tenant-id on the same data dir is refused" "already 
   "$AZEMU_BIN" start --data-dir "$WORK/fixed" --listen "127.0.0.1:$PORT" --tenant-id 99999999-2222-4333-8444-555555555555
 check_fails_with "a malformed tenant id is refused" "is not a GUID" \
   "$AZEMU_BIN" start --data-dir "$WORK/fixed2" --listen "127.0.0.1:$PORT" --tenant-id not-a-guid
+
+# --- 7b. --admin-token: the admin API needs the token, /_azemu/health does not -------------------
+ADMIN_TOKEN=e2e-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
+AZEMU_START_ARGS="--vm-runtime guestless --admin-token $ADMIN_TOKEN --kv-throttling azure" start_azemu "$WORK/admin" "$PORT" || exit 1
+check_eq "without the token GET /_azemu/faults is 401" "401" \
+  curl -s -o /dev/null -w '%{http_code}' --noproxy '*' "http://127.0.0.1:$PORT/_azemu/faults"
+check_eq "a wrong token is 401 too" "401" \
+  curl -s -o /dev/null -w '%{http_code}' --noproxy '*' -H "Authorization: Bearer wrong" "http://127.0.0.1:$PORT/_azemu/faults"
+check_eq "with the token it is 200" "200" \
+  curl -s -o /dev/null -w '%{http_code}' --noproxy '*' -H "Authorization: Bearer $ADMIN_TOKEN" "http://127.0.0.1:$PORT/_azemu/faults"
+check_eq "/_azemu/health needs no token" "200" \
+  curl -s -o /dev/null -w '%{http_code}' --noproxy '*' "http://127.0.0.1:$PORT/_azemu/health"
+check_fails_with "azemu faults add without the token is refused (nothing added)" "401.*AdminTokenRequired" \
+  "$AZEMU_BIN" faults add '{"status":500}' --listen "127.0.0.1:$PORT"
+check "azemu faults list --admin-token TOKEN" "$AZEMU_BIN" faults list --listen "127.0.0.1:$PORT" --admin-token "$ADMIN_TOKEN"
+check_eq "AZEMU_ADMIN_TOKEN works too, and the refused add changed nothing" "0" sh -c \
+  "AZEMU_ADMIN_TOKEN='$ADMIN_TOKEN' '$AZEMU_BIN' faults list --listen 127.0.0.1:$PORT | python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"value\"]))'"
+
+# --- 5c. --kv-throttling azure (same server): Key Vault's 20 key CREATEs per 10 s per vault ----------
+DATA=$WORK/admin
+eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
+check "az login (throttled azemu)" az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
+TVAULT=thr$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
+check "group + vault for throttling" sh -c "az group create -n thr -l westus >/dev/null && az keyvault create -n $TVAULT -g thr -l westus >/dev/null"
+VTOKEN=$(sp_token https://vault.azure.net/.default)
+check_eq "21 key creates in 10 s: 20 pass, the 21st gets 429 Throttled with Retry-After" "201x20 429 Throttled retry" \
+  env E2E_DIR="$E2E_DIR" PORT="$PORT" DATA="$DATA" python3 - "$TVAULT" "$VTOKEN" <<'PY'
+import json, os, sys
+sys.path.insert(0, os.environ["E2E_DIR"])
+import azemu_client as c
+vault, token = sys.argv[1:3]
+codes = []
+for i in range(21):
+    r = c.request("POST", f"{vault}.vault.azure.net", f"/keys/k{i}/create?api-version=7.4", b'{"kty":"RSA","key_size":2048}', token)
+    codes.append(r.status)
+ok = codes[:20] == [200] * 20
+body = json.loads(r.body)
+retry = "retry-after" in r.headers
+print(("201x20" if ok else f"codes {codes}") + f" {r.status} {body['error']['code']}" + (" retry" if retry else ""))
+PY
+stop_azemu
 finish

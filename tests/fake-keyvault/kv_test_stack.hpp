@@ -53,6 +53,7 @@ public:
   store::Database& db() { return *db_; }
   const std::string& master_key() const { return master_key_; }
   kv::KvDeps& deps() { return *deps_; }
+  http::Pipeline& pipeline() { return *pipeline_; }
 
 private:
   std::string dir_;

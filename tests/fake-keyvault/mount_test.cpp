@@ -11,6 +11,22 @@ using namespace azemu;
 using namespace azemu::kvtest;
 
 TEST_SUITE("mount") {
+  TEST_CASE("--kv-throttling azure: past 4,000 secret transactions in 10 s the vault answers 429 Throttled") {
+    KvStack s;
+    s.vaults.vaults["kv1"] = default_vault();
+    http::VaultThrottle throttle(s.clock);
+    s.pipeline().throttle_vaults(throttle);
+    const std::string url = kVault + "/secrets/missing?api-version=7.4";
+    for (int i = 0; i < 4000; ++i) REQUIRE(s.as("GET", url).status == 404);  // 404s count too: only 429s do not
+    auto r = s.as("GET", url);
+    CHECK(r.status == 429);
+    CHECK(r.json()["error"]["code"] == "Throttled");
+    CHECK(r.json()["error"]["message"].get<std::string>().find("too many requests") != std::string::npos);
+    CHECK(r.header("retry-after") == "10");
+    s.clock.advance(std::chrono::seconds(10));
+    CHECK(s.as("GET", url).status == 404);
+  }
+
   TEST_CASE("a request without a token gets 401 with the proxy-mode challenge") {
     KvStack s;
     auto r = s.call("GET", kVault + "/keys?");  // the ADE extension's probe: no api-version, no token

@@ -45,15 +45,18 @@ std::string make_temp_dir(const std::string& prefix) {
 }
 
 struct TestStack::Deps {
-  Deps(aad::AadDeps a, kv::KvDeps k, exec::Jobs& jobs, ports::VmRuntime& vms)
+  Deps(aad::AadDeps a, kv::KvDeps k, exec::Jobs& jobs, ports::VmRuntime& vms, http::FaultRules& faults)
       : aad(a), kv(k), sealing(k.master_key), platform_kv(kv::make_platform_key_vault(kv)),
         vault_objects(kv::make_vault_objects(k.db)),
-        arm{k.db, k.clock, k.names, k.directory, k.audit, jobs, vms, *platform_kv, sealing, *vault_objects} {}
+        lro_faults(k.db, k.clock,
+                   [&faults](std::string_view op, const auth::Principal& caller) { return faults.match_lro(op, caller); }),
+        arm{k.db, k.clock, k.names, k.directory, k.audit, jobs, vms, *platform_kv, sealing, *vault_objects, &lro_faults} {}
   aad::AadDeps aad;
   kv::KvDeps kv;
   store::Envelope sealing;
   std::unique_ptr<ports::PlatformKeyVault> platform_kv;
   std::unique_ptr<ports::VaultObjects> vault_objects;
+  arm::OperationFaults lro_faults;
   arm::ArmDeps arm;
 };
 
@@ -75,11 +78,13 @@ TestStack::TestStack() : dir_(make_temp_dir("azemu-test")), seed_(test_seed()) {
   verifier_ = std::make_unique<auth::TokenVerifier>(
       *key_, [this](std::string_view tid) { return directory_->tenant_exists(tid); });
   deps_ = std::make_unique<Deps>(aad::AadDeps{*db_, clock_, *key_, names_},
-                                 kv::KvDeps{*db_, clock_, names_, *vaults_, *directory_, *audit_, master_key_}, jobs_, *vms_);
+                                 kv::KvDeps{*db_, clock_, names_, *vaults_, *directory_, *audit_, master_key_}, jobs_, *vms_, faults_);
   aad::mount(router_, deps_->aad);
   arm::mount(router_, deps_->arm);
   kv::mount(router_, deps_->kv);
   pipeline_ = std::make_unique<http::Pipeline>(router_, *verifier_, clock_, names_);
+  pipeline_->inject(faults_);
+  pipeline_->fail_lros(deps_->lro_faults);
 }
 
 ports::PlatformKeyVault& TestStack::platform_kv() { return *deps_->platform_kv; }

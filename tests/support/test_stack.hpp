@@ -9,6 +9,7 @@
 #include "emulator/cloud/hosts.hpp"
 #include "emulator/exec/clock.hpp"
 #include "emulator/exec/jobs.hpp"
+#include "emulator/http/fault_rules.hpp"
 #include "emulator/http/pipeline.hpp"
 #include "emulator/http/router.hpp"
 #include "emulator/audit/audit_log.hpp"
@@ -73,11 +74,15 @@ public:
   /// The platform's in-process Key Vault calls (disk encryption), as Compute gets them.
   ports::PlatformKeyVault& platform_kv();
   const std::string& data_dir() const { return dir_; }
+  /// Fault rules wired as in the server (pipeline, failLro plans, deployments); empty by default.
+  http::FaultRules& faults() { return faults_; }
+  http::Pipeline& mutable_pipeline() { return *pipeline_; }
 
 private:
   std::string dir_;
   ports::Seed seed_;
   exec::FakeClock clock_;
+  http::FaultRules faults_{&clock_};
   exec::InlineJobs jobs_;  // background work runs inside the request: operations are done on return
   std::unique_ptr<auth::SigningKey> key_;
   cloud::HostNames names_;

@@ -40,6 +40,7 @@ struct LiveServer {
   auth::TokenVerifier verifier{key, [](std::string_view) { return true; }};
   http::Router router;
   http::Pipeline pipeline{router, verifier, clock, names};
+  http::FaultRules faults{&clock};
   tls::LocalCa ca = tls::LocalCa::load_or_create(dir);
   tls::ServerTls tls{ca};
   exec::Executors exec{1, 1};
@@ -53,6 +54,10 @@ struct LiveServer {
         .post("/echo", "EchoBody", [](http::Request& r) { return http::Reply::ok({{"body", r.json_body()}}); })
         .get("/things/{name}", "GetThing", [](http::Request& r) { return http::Reply::ok({{"name", r.param("name")}}); })
         .get("/throws", "Throws", [](http::Request&) -> http::Reply { throw std::runtime_error("boom \xff"); });
+    router.scope({{cloud::HostKind::local}, Dialect::arm, nullptr})
+        .get("/_azemu/health", "AzemuHealth", [](http::Request&) { return http::Reply::ok({{"status", "ready"}}); })
+        .get("/_azemu/faults", "AzemuListFaults", [](http::Request&) { return http::Reply::ok({{"value", nlohmann::json::array()}}); });
+    pipeline.inject(faults);
     port = server.listen("127.0.0.1", 0).port();
     server.start();
     thread = std::thread([this] { exec.run(); });
@@ -178,6 +183,46 @@ TEST_SUITE("server") {
     CHECK(status_of(r) == "400");
     auto body = r.output.substr(0, r.output.rfind('\n'));
     CHECK(nlohmann::json::accept(body));
+  }
+
+  TEST_CASE("a latency rule delays its answer on a timer while the same io thread serves others") {
+    LiveServer s;  // one io thread: a sleep on it would hold the fast request too
+    s.faults.add(http::fault_rule_from_json({{"path", "/things/slow"}, {"latencyMs", 1500}}));
+    const std::string curl = "curl -s -o /dev/null --cacert " + s.dir + "/ca.pem -x http://127.0.0.1:" + s.p();
+    auto r = run(curl + " -w 'slow %{http_code} %{time_total}\\n' https://management.azure.com/things/slow & " + curl +
+                 " -w 'fast %{http_code} %{time_total}\\n' https://management.azure.com/things/fast; wait");
+    double slow = 0, fast = 0;
+    int slow_code = 0, fast_code = 0;
+    std::sscanf(r.output.substr(r.output.find("slow")).c_str(), "slow %d %lf", &slow_code, &slow);
+    std::sscanf(r.output.substr(r.output.find("fast")).c_str(), "fast %d %lf", &fast_code, &fast);
+    CHECK(slow_code == 200);
+    CHECK(fast_code == 200);
+    CHECK(slow >= 1.4);
+    CHECK(fast < 1.0);
+    CHECK(s.faults.list()[0].hits == 1);
+  }
+
+  TEST_CASE("a drop rule closes the connection without an answer, and the server keeps serving") {
+    LiveServer s;
+    s.faults.add(http::fault_rule_from_json({{"path", "/things/gone"}, {"drop", true}}));
+    auto dropped = s.curl("https://management.azure.com/things/gone");
+    CHECK(dropped.exit_code != 0);
+    CHECK(status_of(dropped) == "000");
+    CHECK(status_of(s.curl("https://management.azure.com/things/here")) == "200");
+  }
+
+  TEST_CASE("--admin-token guards /_azemu/ except health; the token is compared exactly") {
+    LiveServer s;
+    s.pipeline.require_admin_token("s3cret");
+    auto code = [&](const std::string& path, const std::string& header) {
+      return run("curl -s -o /dev/null -w '%{http_code}' --noproxy '*' " + header + " http://127.0.0.1:" + s.p() + path).output;
+    };
+    CHECK(code("/_azemu/faults", "") == "401");
+    CHECK(code("/_azemu/faults", "-H 'Authorization: Bearer s3cre'") == "401");
+    CHECK(code("/_azemu/faults", "-H 'Authorization: Bearer s3cret2'") == "401");
+    CHECK(code("/_azemu/faults", "-H 'Authorization: Bearer s3cret'") == "200");
+    CHECK(code("/_azemu/health", "") == "200");
+    CHECK(code("/health", "") == "200");
   }
 
   TEST_CASE("an unexpected exception answers 500 without its text and leaves nothing in flight") {
