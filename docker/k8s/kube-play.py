@@ -6,7 +6,8 @@
       one PVC data-azemu-N and one Pod azemu-N per student, from the StatefulSet's volumeClaimTemplates and
       pod template (the Secret's values inlined for envFrom; port 8443 published on 127.0.0.1:HOST_PORT+N)
   kube-play.py lab.yaml seed --host azemu-0.azemu=10.88.0.5 ... | podman kube play -
-      the seed Job's pod template as a Pod, with hostAliases standing in for the headless Service's DNS
+      the seed Job's pod template as a Pod (and the ConfigMaps), with hostAliases standing in for the headless
+      Service's DNS
 
 Nothing else is changed, so what runs under podman is the manifest's own pod spec.
 """
@@ -45,7 +46,7 @@ def main():
     ap.add_argument("--students", type=int)
     ap.add_argument("--host-port", type=int, default=18443)
     ap.add_argument("--image", help="replace the azemu image")
-    ap.add_argument("--client-image", help="replace the seed Job's image")
+    ap.add_argument("--seed-image", help="replace the seed Job's image")
     ap.add_argument("--host", action="append", default=[], help="NAME=IP for the seed pod's hostAliases")
     args = ap.parse_args()
 
@@ -85,9 +86,9 @@ def main():
         tmpl = copy.deepcopy(job["spec"]["template"])
         spec = tmpl["spec"]
         inline_secrets(spec, secrets)
-        if args.client_image:
+        if args.seed_image:
             for c in spec["containers"]:
-                c["image"] = args.client_image
+                c["image"] = args.seed_image
         aliases = {}
         for h in args.host:
             host, ip = h.split("=", 1)
@@ -96,6 +97,7 @@ def main():
             spec["hostAliases"] = [{"ip": ip, "hostnames": names} for ip, names in aliases.items()]
         meta = tmpl.get("metadata", {})
         meta["name"] = job["metadata"]["name"]
+        out += kinds.get("ConfigMap", [])  # podman kube play takes ConfigMaps from the same file
         out.append({"apiVersion": "v1", "kind": "Pod", "metadata": meta, "spec": spec})
     yaml.safe_dump_all(out, sys.stdout, sort_keys=False)
 

@@ -1,14 +1,12 @@
 #!/usr/bin/env bash
 # The Kubernetes lab (docker/k8s/lab.yaml) under `podman kube play`, 2 students: docker/k8s/kube-play.py turns the
 # StatefulSet into the pods + volume claims its controller would create and the seed Job into its pod. Checks:
-# both instances become healthy, the seed Job's pod (the az client image) seeds each through the headless
+# both instances become healthy, the seed Job's pod seeds each (the ConfigMap's seed file, POST /_azemu/seed) through the headless
 # Service's names, and each instance answers `az group create` from the host on its own port and is independent
-# (a group made on one does not exist on the other). Run by `docker/dev.sh image-test` with AZEMU_IMAGE and
-# AZEMU_CLIENT_IMAGE.
+# (a group made on one does not exist on the other). Run by `docker/dev.sh image-test` with AZEMU_IMAGE.
 source "$(dirname "$0")/../e2e/lib.sh"
 require_az
 IMAGE=${AZEMU_IMAGE:-localhost/azemu:latest}
-CLIENT_IMAGE=${AZEMU_CLIENT_IMAGE:-localhost/azemu-az-client:latest}
 export CONTAINERS_CONF=${CONTAINERS_CONF:-$REPO_ROOT/docker/podman/containers.conf}
 MANIFEST=$REPO_ROOT/docker/k8s/lab.yaml
 PLAY=$REPO_ROOT/docker/k8s/kube-play.py
@@ -47,7 +45,7 @@ for n in $(seq 0 $((STUDENTS - 1))); do
   ip=$(podman inspect "azemu-$n-azemu" --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}')
   hosts+=(--host "azemu-$n.azemu=$ip")
 done
-python3 "$PLAY" "$MANIFEST" seed "${hosts[@]}" --client-image "$CLIENT_IMAGE" > "$WORK/seed.yaml"
+python3 "$PLAY" "$MANIFEST" seed "${hosts[@]}" --seed-image "$IMAGE" > "$WORK/seed.yaml"
 check "podman kube play: the seed Job's pod" podman kube play "$WORK/seed.yaml"
 check_eq "the seed Job's pod exits 0" "0" timeout 300 podman wait azemu-seed-seed
 SEED_LOG=$(podman logs azemu-seed-seed 2>&1)
@@ -77,7 +75,10 @@ for n in $(seq 0 $((STUDENTS - 1))); do
     az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
   check "student $n: az group create" az group create -n "student$n-rg" -l westeurope
   check_eq "student $n: the seeded vault and key" "RSA" \
-    az keyvault key show --vault-name "labkv$n" -n lab-key --query key.kty -o tsv
+    az keyvault key show --vault-name labkv -n lab-key --query key.kty -o tsv
+  check_eq "student $n: the seeded user signs in" "student@azemu.onmicrosoft.com" sh -c \
+    "AZURE_CONFIG_DIR=$WORK/az-student-$n az login -u student@azemu.onmicrosoft.com -p 'Student-Passw0rd!' >/dev/null &&
+     AZURE_CONFIG_DIR=$WORK/az-student-$n az account show --query user.name -o tsv"
 done
 for n in $(seq 0 $((STUDENTS - 1))); do
   student "$n"
