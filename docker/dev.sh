@@ -70,7 +70,7 @@ CONTAINER_PACKAGES=(podman runc uidmap slirp4netns catatonit golang-github-conta
   podman-compose debootstrap python3-yaml)
 IMAGE=${AZEMU_IMAGE:-localhost/azemu:latest}
 BASE_ROOT_DIR=${AZEMU_BASE_ROOT_DIR:-/var/cache/azemu/bookworm-root}
-LOCAL_BASE_IMAGE=localhost/debian:bookworm
+LOCAL_BASE_IMAGE=localhost/debian:bookworm-updates
 
 # container_engine: prints docker when a docker engine answers, else podman (with this machine class's
 # settings, docker/podman/containers.conf: runc, cgroupfs, ulimits within the host's); AZEMU_CONTAINER_ENGINE
@@ -101,6 +101,15 @@ ensure_base_image() {
       debootstrap --variant=minbase bookworm "$BASE_ROOT_DIR.tmp" "${mirror:-http://deb.debian.org/debian}" > /dev/null
       mv "$BASE_ROOT_DIR.tmp" "$BASE_ROOT_DIR"
     fi
+    # debootstrap's sources.list names bookworm alone: add the point-release updates and security suites, so
+    # the image's packages get their fixes.
+    local uri
+    uri=$(awk '/^deb / { print $2; exit }' "$BASE_ROOT_DIR/etc/apt/sources.list")
+    {
+      echo "deb ${uri:-http://deb.debian.org/debian} bookworm main"
+      echo "deb ${uri:-http://deb.debian.org/debian} bookworm-updates main"
+      echo "deb http://deb.debian.org/debian-security bookworm-security main"
+    } > "$BASE_ROOT_DIR/etc/apt/sources.list"
     echo "azemu: importing $BASE_ROOT_DIR as $LOCAL_BASE_IMAGE" >&2
     tar --one-file-system -C "$BASE_ROOT_DIR" -c . | podman import -q - "$LOCAL_BASE_IMAGE" > /dev/null
   fi
