@@ -20,7 +20,8 @@ NAME=azemu-image-test-$$
 PORT=$(free_port)
 containers=()
 cleanup() {
-  for c in "${containers[@]}"; do "$ENGINE" rm -f -v "$c" > /dev/null 2>&1; done
+  # Each container's data volume is named after it.
+  for c in "${containers[@]}"; do "$ENGINE" rm -f -v "$c" > /dev/null 2>&1; "$ENGINE" volume rm -f "$c" > /dev/null 2>&1; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
