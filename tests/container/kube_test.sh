@@ -23,7 +23,8 @@ down() {
   podman pod rm -f azemu-seed > /dev/null 2>&1
   [ -f "$WORK/instances.yaml" ] && podman kube play --down "$WORK/instances.yaml" > /dev/null 2>&1
   for n in $(seq 0 $((STUDENTS - 1))); do podman pod rm -f "azemu-$n" > /dev/null 2>&1; done
-  podman volume rm -f $(for n in $(seq 0 $((STUDENTS - 1))); do echo "data-azemu-$n"; done) guest-ram > /dev/null 2>&1
+  podman volume rm -f $(for n in $(seq 0 $((STUDENTS - 1))); do echo "data-azemu-$n"; done) guest-ram azemu-lab-seed \
+    > /dev/null 2>&1
 }
 trap 'down; rm -rf "$WORK"' EXIT
 down  # pods of an interrupted run (the manifest fixes their names)
