@@ -4,6 +4,11 @@
 #   docker/dev.sh test                         install what is missing, build, run every test
 #   docker/dev.sh test -R REGEX                the same, only the ctest entries REGEX names
 #   docker/dev.sh sanitize [ctest args]        the sanitized build (build-fuzz) and its tests alone
+#   docker/dev.sh image [--prebuilt]           the container image (docker/Dockerfile) with docker or podman;
+#                                              --prebuilt copies this checkout's build/ instead of compiling
+#   docker/dev.sh client-image                 the az client image of compose.yaml and the lab (docker/client/)
+#   docker/dev.sh image-test [NAME...]         builds the image (--prebuilt) and runs tests/container/NAME_test.sh
+#                                              (all of them without NAME; ctest e2e_container runs this)
 # `test` without arguments ends with the CI form of the sanitized build (see SANITIZED_CI below):
 # clang + ASan + UBSan unit suites of the core, Entra and Key Vault, and their fuzz targets, 30 s each;
 # `sanitize` builds and runs all of it (every unit suite, every fuzz target):
@@ -70,6 +75,111 @@ ensure_ui_deps() {
       { npm ci --no-audit --no-fund --loglevel=error > /dev/null && echo "$want" > node_modules/.azemu-complete; }')
 }
 
+# The container image (docker/Dockerfile): podman from Debian when no docker engine answers; its base is a
+# debootstrap Debian 12 root imported as an image (no registry here), cached in BASE_ROOT_DIR.
+CONTAINER_PACKAGES=(podman runc uidmap slirp4netns catatonit golang-github-containernetworking-plugin-dnsname
+  podman-compose debootstrap python3-yaml)
+IMAGE=${AZEMU_IMAGE:-localhost/azemu:latest}
+BASE_ROOT_DIR=${AZEMU_BASE_ROOT_DIR:-/var/cache/azemu/bookworm-root}
+LOCAL_BASE_IMAGE=localhost/debian:bookworm-updates
+
+# container_engine: prints docker when a docker engine answers, else podman (with this machine class's
+# settings, docker/podman/containers.conf: runc, cgroupfs, ulimits within the host's); AZEMU_CONTAINER_ENGINE
+# picks one.
+container_engine() {
+  if [ "${AZEMU_CONTAINER_ENGINE:-}" = docker ] ||
+    { [ -z "${AZEMU_CONTAINER_ENGINE:-}" ] && command -v docker > /dev/null && docker info > /dev/null 2>&1; }; then
+    echo docker
+  else
+    echo podman
+  fi
+}
+export CONTAINERS_CONF=${CONTAINERS_CONF:-$ROOT/docker/podman/containers.conf}  # read by podman only
+
+# ensure_base_image ENGINE: prints the BASE_IMAGE to build from. AZEMU_BASE_IMAGE wins; docker pulls
+# Debian's official image; podman here imports a minbase debootstrap root (~1 min once, then cached).
+ensure_base_image() {
+  local engine=$1
+  if [ -n "${AZEMU_BASE_IMAGE:-}" ]; then echo "$AZEMU_BASE_IMAGE"; return; fi
+  if [ "$engine" = docker ]; then echo docker.io/library/debian:bookworm; return; fi
+  if ! podman image exists "$LOCAL_BASE_IMAGE"; then
+    if [ ! -x "$BASE_ROOT_DIR/bin/sh" ]; then
+      local mirror
+      mirror=$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources 2> /dev/null)
+      echo "azemu: debootstrap bookworm into $BASE_ROOT_DIR (${mirror:-http://deb.debian.org/debian})" >&2
+      mkdir -p "$(dirname "$BASE_ROOT_DIR")"
+      rm -rf "$BASE_ROOT_DIR.tmp"
+      debootstrap --variant=minbase bookworm "$BASE_ROOT_DIR.tmp" "${mirror:-http://deb.debian.org/debian}" > /dev/null
+      mv "$BASE_ROOT_DIR.tmp" "$BASE_ROOT_DIR"
+    fi
+    # debootstrap's sources.list names bookworm alone: add the point-release updates and security suites, so
+    # the image's packages get their fixes.
+    local uri
+    uri=$(awk '/^deb / { print $2; exit }' "$BASE_ROOT_DIR/etc/apt/sources.list")
+    {
+      echo "deb ${uri:-http://deb.debian.org/debian} bookworm main"
+      echo "deb ${uri:-http://deb.debian.org/debian} bookworm-updates main"
+      echo "deb http://deb.debian.org/debian-security bookworm-security main"
+    } > "$BASE_ROOT_DIR/etc/apt/sources.list"
+    echo "azemu: importing $BASE_ROOT_DIR as $LOCAL_BASE_IMAGE" >&2
+    tar --one-file-system -C "$BASE_ROOT_DIR" -c . | podman import -q - "$LOCAL_BASE_IMAGE" > /dev/null
+  fi
+  echo "$LOCAL_BASE_IMAGE"
+}
+
+# build_image [--prebuilt]: builds IMAGE. --prebuilt: the `prebuilt` stage from a small context holding
+# this checkout's binaries (build/, stripped) and the guest image sources: no compiler in the image build.
+build_image() {
+  local engine base context target=() started=$SECONDS
+  engine=$(container_engine)
+  base=$(ensure_base_image "$engine")
+  local opts=(-f "$ROOT/docker/Dockerfile" --build-arg "BASE_IMAGE=$base" -t "$IMAGE")
+  # podman: docker format keeps HEALTHCHECK (OCI images have none); host network for apt in RUN steps.
+  [ "$engine" = podman ] && opts+=(--format docker --network host)
+  if [ "${1:-}" = --prebuilt ]; then
+    context=$(mktemp -d /tmp/azemu-image-context.XXXXXX)
+    mkdir -p "$context/docker" "$context/vm-sim/ade"
+    cp "$ROOT/docker/Dockerfile" "$ROOT/docker/entrypoint.sh" "$ROOT/docker/install-binaries.sh" "$context/docker/"
+    cp -a "$ROOT/vm-sim/guest" "$context/vm-sim/"
+    cp "$ROOT/vm-sim/ade/HandlerManifest.json" "$context/vm-sim/ade/"
+    sh "$ROOT/docker/install-binaries.sh" "$BUILD" "$context/prebuilt"
+    target=(--target prebuilt)
+  else
+    context=$ROOT
+  fi
+  echo "azemu: $engine build ${target[*]} -t $IMAGE (base $base)" >&2
+  "$engine" build "${opts[@]}" "${target[@]}" "$context" >&2
+  [ "$context" = "$ROOT" ] || rm -rf "$context"
+  # The image this replaced, untagged: each CI run would otherwise leave one behind.
+  "$engine" image prune -f > /dev/null 2>&1 || true
+  echo "azemu: image $IMAGE built in $((SECONDS - started)) s, $("$engine" image inspect -f '{{.Size}}' "$IMAGE" |
+    awk '{ printf "%.0f MB", $1 / 1e6 }')" >&2
+}
+
+# The client image of compose.yaml and the lab's seed Job (docker/client/Dockerfile): Debian 13 with az 2.74.
+# podman here: its base is the az 2.74 root the e2e suites cache (tests/e2e/az274/ensure-root.sh), imported.
+CLIENT_IMAGE=${AZEMU_CLIENT_IMAGE:-localhost/azemu-az-client:latest}
+LOCAL_CLIENT_BASE=localhost/debian:trixie-az274
+build_client_image() {
+  local engine base started=$SECONDS
+  engine=$(container_engine)
+  base=${AZEMU_CLIENT_BASE_IMAGE:-}
+  if [ -z "$base" ] && [ "$engine" = docker ]; then base=docker.io/library/debian:trixie; fi
+  if [ -z "$base" ]; then
+    base=$LOCAL_CLIENT_BASE
+    if ! podman image exists "$base"; then
+      local root
+      root=$("$ROOT/tests/e2e/az274/ensure-root.sh")
+      echo "azemu: importing $root as $base" >&2
+      tar --one-file-system -C "$root" -c . | podman import -q - "$base" > /dev/null
+    fi
+  fi
+  local opts=(-f "$ROOT/docker/client/Dockerfile" --build-arg "BASE_IMAGE=$base" -t "$CLIENT_IMAGE")
+  [ "$engine" = podman ] && opts+=(--format docker --network host)
+  "$engine" build -q "${opts[@]}" "$ROOT/docker/client" > /dev/null
+  echo "azemu: client image $CLIENT_IMAGE built in $((SECONDS - started)) s" >&2
+}
+
 install_missing() {
   local missing=()
   for p in "$@"; do
@@ -124,6 +234,8 @@ case "$cmd" in
     ;;
   test)
     install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${QEMU_PACKAGES[@]}" "${UI_TEST_PACKAGES[@]}"
+    # ctest e2e_container runs `dev.sh image-test` (podman, debootstrap).
+    install_missing "${CONTAINER_PACKAGES[@]}"
     prepare_qemu_kernel
     # The JavaScript SDK tests need node + npm; keep a node that is already there (Debian's is older).
     command -v npm > /dev/null || install_missing nodejs npm
@@ -151,8 +263,37 @@ case "$cmd" in
     install_missing "${BUILD_PACKAGES[@]}" "${SANITIZE_PACKAGES[@]}"
     sanitized "$@"
     ;;
+  image)
+    command -v docker > /dev/null || install_missing "${CONTAINER_PACKAGES[@]}"
+    [ "${1:-}" != --prebuilt ] || [ -x "$BUILD/bin/azemu" ] || { install_missing "${BUILD_PACKAGES[@]}" && build; }
+    build_image "$@"
+    ;;
+  client-image)
+    command -v docker > /dev/null || install_missing "${CONTAINER_PACKAGES[@]}"
+    build_client_image
+    ;;
+  image-test)
+    # podman: the kube, compose and Testcontainers suites use podman's kube play, podman-compose and its
+    # Docker API service (image_test.sh alone also runs with AZEMU_CONTAINER_ENGINE=docker).
+    export AZEMU_CONTAINER_ENGINE=${AZEMU_CONTAINER_ENGINE:-podman}
+    install_missing "${CONTAINER_PACKAGES[@]}"
+    install_missing "${TEST_PACKAGES[@]}"
+    [ -x "$BUILD/bin/azemu" ] || { install_missing "${BUILD_PACKAGES[@]}" "${VM_PACKAGES[@]}" && build; }
+    build_image --prebuilt
+    build_client_image
+    # Every tests/container/*_test.sh (or the ones named: image-test image kube), each against IMAGE.
+    export AZEMU_IMAGE=$IMAGE AZEMU_CLIENT_IMAGE=$CLIENT_IMAGE
+    status=0
+    for t in ${*:-$(cd "$ROOT/tests/container" && ls -- *_test.sh | sed 's/_test.sh$//')}; do
+      started=$SECONDS
+      echo "# tests/container/${t}_test.sh" >&2
+      bash "$ROOT/tests/container/${t}_test.sh" || status=1
+      echo "# tests/container/${t}_test.sh took $((SECONDS - started)) s" >&2
+    done
+    exit $status
+    ;;
   *)
-    echo "usage: $0 run|test|sanitize" >&2
+    echo "usage: $0 run|test|sanitize|image [--prebuilt]|image-test" >&2
     exit 2
     ;;
 esac

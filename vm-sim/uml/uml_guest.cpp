@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -80,8 +81,10 @@ std::unique_ptr<UmlGuest> UmlGuest::boot(const GuestLaunch& launch) {
   o.argv.push_back("umid=" + launch.umid);
   o.argv.push_back("uml_dir=" + uml_dir(launch));
   if (g->network_) o.argv.push_back(g->network_->uml_eth0());
-  // Guest RAM is an unlinked file in TMPDIR: keep it on tmpfs (research/uml-guest.md §5.1).
-  o.env = {"PATH=/usr/sbin:/usr/bin:/sbin:/bin", "TMPDIR=/dev/shm", "LANG=C"};
+  // Guest RAM is an unlinked file in TMPDIR: keep it on tmpfs (research/uml-guest.md §5.1). A container's
+  // /dev/shm is noexec, which UML refuses: AZEMU_UML_TMPDIR names another place (docker/entrypoint.sh).
+  const char* ram_dir = std::getenv("AZEMU_UML_TMPDIR");
+  o.env = {"PATH=/usr/sbin:/usr/bin:/sbin:/bin", std::string("TMPDIR=") + (ram_dir && *ram_dir ? ram_dir : "/dev/shm"), "LANG=C"};
   if (!launch.preload.empty()) o.env.push_back("LD_PRELOAD=" + launch.preload);
   o.fds = {{1, g->log_fd_}, {2, g->log_fd_}, {3, pair[1]}, {4, console[1]}};
   o.netns_fd = g->network_ ? g->network_->netns_fd() : -1;
