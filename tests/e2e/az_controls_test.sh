@@ -170,7 +170,7 @@ DATA=$WORK/admin
 eval "$("$AZEMU_BIN" env --data-dir "$DATA" --listen "127.0.0.1:$PORT")"
 check "az login (throttled azemu)" az login --service-principal -u "$AZEMU_CLIENT_ID" -p "$AZEMU_CLIENT_SECRET" --tenant "$AZEMU_TENANT_ID"
 TVAULT=thr$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
-check "group + vault for throttling" sh -c "az group create -n thr -l westus >/dev/null && az keyvault create -n $TVAULT -g thr -l westus >/dev/null"
+check "group + vault for throttling" sh -c "az group create -n thr -l westus >/dev/null && az keyvault create -n $TVAULT -g thr -l westus ${KV_ACCESS_POLICIES[*]} >/dev/null"
 VTOKEN=$(sp_token https://vault.azure.net/.default)
 check_eq "21 key creates in 10 s: 20 pass, the 21st gets 429 Throttled with Retry-After" "201x20 429 Throttled retry" \
   env E2E_DIR="$E2E_DIR" PORT="$PORT" DATA="$DATA" python3 - "$TVAULT" "$VTOKEN" <<'PY'
