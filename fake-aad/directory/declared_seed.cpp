@@ -150,7 +150,10 @@ nlohmann::json apply_directory_seed(store::Database& db, const ports::Seed& ids,
     created |= dir.insert_service_principal(p.sp) == InsertOutcome::inserted;
     bump(counts, "applications", created);
     auto current = dir.password_credentials(p.app.object_id);
-    for (auto& [cred, value] : p.secrets) {
+    for (auto& planned : p.secrets) {
+      // Named references, not a structured binding: clang 14 cannot capture one in the lambda below.
+      PasswordCredential& cred = planned.first;
+      const std::string& value = planned.second;
       const PasswordCredential* same_id = nullptr;
       for (const auto& c : current)
         if (c.key_id == cred.key_id) same_id = &c;
