@@ -6,6 +6,8 @@
 //   LUKS → dm-crypt "maps": the guest's mount of the volume through /dev/mapper; broken when the
 //                          VM's last operation failed (the guest could not unlock at boot).
 #include "emulator/ui/key_chain.hpp"
+#include "emulator/ui/json_fields.hpp"
+#include "emulator/json/strings.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -16,14 +18,7 @@ namespace azemu::ui {
 namespace {
 using nlohmann::json;
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
-std::string str(const json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
 
 /// "https://v.vault.azure.net/secrets/name/version" → {vault, name, version}.
 json split_url(const std::string& url) {
@@ -32,7 +27,7 @@ json split_url(const std::string& url) {
   if (scheme == std::string::npos) return out;
   auto host_end = url.find('/', scheme + 3);
   std::string host = url.substr(scheme + 3, host_end == std::string::npos ? std::string::npos : host_end - scheme - 3);
-  out["vault"] = lower(host.substr(0, host.find('.')));
+  out["vault"] = text::to_lower(host.substr(0, host.find('.')));
   if (host_end == std::string::npos) return out;
   std::string rest = url.substr(host_end + 1);
   auto q = rest.find('?');
@@ -46,7 +41,7 @@ json split_url(const std::string& url) {
     start = slash + 1;
   }
   if (parts.size() >= 2) out["name"] = parts[1];
-  if (parts.size() >= 3) out["version"] = lower(parts[2]);
+  if (parts.size() >= 3) out["version"] = text::to_lower(parts[2]);
   return out;
 }
 
@@ -54,12 +49,12 @@ json split_url(const std::string& url) {
 std::pair<json, json> find_object(const json& collection, const json& ref) {
   if (!collection.is_array()) return {json(), json()};
   for (const auto& o : collection) {
-    if (lower(str(o, "vault")) != str(ref, "vault") || lower(str(o, "name")) != lower(str(ref, "name"))) continue;
+    if (text::to_lower(str(o, "vault")) != str(ref, "vault") || text::to_lower(str(o, "name")) != text::to_lower(str(ref, "name"))) continue;
     const json& versions = o.value("versions", json::array());
     if (versions.empty()) return {o, json()};
     if (str(ref, "version").empty()) return {o, versions[0]};
     for (const auto& v : versions)
-      if (lower(str(v, "version")) == str(ref, "version")) return {o, v};
+      if (text::to_lower(str(v, "version")) == str(ref, "version")) return {o, v};
     return {o, json()};
   }
   return {json(), json()};
@@ -92,10 +87,10 @@ std::string last_failure(const json& rows) {
 
 /// Why the VM's last operation failed, or its provisioning error, or "".
 std::string vm_problem(const json& vm, const json& operations) {
-  std::string id = lower(str(vm, "id"));
+  std::string id = text::to_lower(str(vm, "id"));
   if (operations.is_array())
     for (const auto& op : operations) {  // newest first
-      if (lower(str(op, "resourceId")) != id) continue;
+      if (text::to_lower(str(op, "resourceId")) != id) continue;
       if (str(op, "status") == "Failed" && op.contains("error") && op["error"].is_object())
         return str(op["error"], "code") + ": " + str(op["error"], "message");
       if (str(op, "status") == "Succeeded") break;
@@ -166,7 +161,7 @@ nlohmann::json build_key_chain(const KeyChainInputs& in) {
         std::string tagged = str(bek["tags"], "DiskEncryptionKeyEncryptionKeyURL");
         if (!tagged.empty()) {
           json t = split_url(tagged);
-          if (str(t, "name") != "" && (lower(str(t, "name")) != lower(str(kek, "name")) || str(t, "vault") != str(kek, "vault")))
+          if (str(t, "name") != "" && (text::to_lower(str(t, "name")) != text::to_lower(str(kek, "name")) || str(t, "vault") != str(kek, "vault")))
             reason = "the BEK was wrapped by another key (" + tagged + ")";
         }
       }

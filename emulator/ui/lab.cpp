@@ -1,6 +1,8 @@
 // See lab.hpp. Each check returns (done, detail, hint-when-wrong); hints from the step's file are
 // used when the check has nothing more specific to say.
 #include "emulator/ui/lab.hpp"
+#include "emulator/ui/json_fields.hpp"
+#include "emulator/json/strings.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -13,16 +15,9 @@ namespace azemu::ui {
 namespace {
 using nlohmann::json;
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-std::string str(const json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
 bool matches(const json& args, const char* arg, const std::string& value) {
   std::string want = str(args, arg);
-  return want.empty() || lower(want) == lower(value);
+  return want.empty() || text::to_lower(want) == text::to_lower(value);
 }
 
 /// j[key] when j is an object holding it, else null: checks read JSON built elsewhere and must not throw.
@@ -52,7 +47,7 @@ Outcome provider_registered(const json& args, const json& s, const std::string&)
   std::string ns = str(args, "namespace").empty() ? "Microsoft.KeyVault" : str(args, "namespace");
   for (const auto& sub : arr(at(s, "cloud"), "subscriptions"))
     for (const auto& p : arr(sub, "providers"))
-      if (lower(str(p, "namespace")) == lower(ns)) {
+      if (text::to_lower(str(p, "namespace")) == text::to_lower(ns)) {
         if (str(p, "state") == "Registered") return {true, ns + " is Registered", ""};
         return {false, ns + " is " + str(p, "state"), "az provider register -n " + ns};
       }
@@ -82,7 +77,7 @@ Outcome vault_for_disk_encryption(const json& args, const json& s, const std::st
 
 bool vault_enabled_for_ade(const json& s, const std::string& vault) {
   for (const auto& v : arr(at(s, "keyvault"), "vaults"))
-    if (lower(str(v, "name")) == lower(vault)) return flag(at(v, "properties"), "enabledForDiskEncryption");
+    if (text::to_lower(str(v, "name")) == text::to_lower(vault)) return flag(at(v, "properties"), "enabledForDiskEncryption");
   return false;
 }
 
@@ -103,19 +98,19 @@ Outcome key_created(const json& args, const json& s, const std::string&) {
 bool has(const json& perms, const char* what) {
   if (!perms.is_array()) return false;
   for (const auto& p : perms)
-    if (p.is_string() && (lower(p.get<std::string>()) == lower(what) || lower(p.get<std::string>()) == "all")) return true;
+    if (p.is_string() && (text::to_lower(p.get<std::string>()) == text::to_lower(what) || text::to_lower(p.get<std::string>()) == "all")) return true;
   return false;
 }
 
 Outcome sp_with_policy(const json& args, const json& s, const std::string& seeded) {
   std::map<std::string, std::string> sps;  // object id -> app id (the student's, not azemu's own)
   for (const auto& sp : arr(at(s, "identity"), "servicePrincipals"))
-    if (lower(str(sp, "appId")) != lower(seeded)) sps[lower(str(sp, "objectId"))] = str(sp, "appId");
+    if (text::to_lower(str(sp, "appId")) != text::to_lower(seeded)) sps[text::to_lower(str(sp, "objectId"))] = str(sp, "appId");
   std::string partial;
   for (const auto& v : arr(at(s, "keyvault"), "vaults")) {
     if (!matches(args, "vault", str(v, "name"))) continue;
     for (const auto& p : arr(at(v, "properties"), "accessPolicies")) {
-      auto it = sps.find(lower(str(p, "objectId")));
+      auto it = sps.find(text::to_lower(str(p, "objectId")));
       if (it == sps.end()) continue;
       const json& perms = at(p, "permissions");
       if (has(at(perms, "keys"), "wrapKey") && has(at(perms, "secrets"), "set"))
@@ -124,8 +119,8 @@ Outcome sp_with_policy(const json& args, const json& s, const std::string& seede
                 " without wrapKey on keys or set on secrets: az keyvault set-policy ... --key-permissions all --secret-permissions all";
     }
     for (const auto& ra : arr(v, "roleAssignments"))
-      if (sps.count(lower(str(ra, "principalId"))) && flag(at(v, "properties"), "enableRbacAuthorization"))
-        return {true, "SP " + sps[lower(str(ra, "principalId"))] + " has " + str(ra, "roleName") + " on " + str(v, "name"), ""};
+      if (sps.count(text::to_lower(str(ra, "principalId"))) && flag(at(v, "properties"), "enableRbacAuthorization"))
+        return {true, "SP " + sps[text::to_lower(str(ra, "principalId"))] + " has " + str(ra, "roleName") + " on " + str(v, "name"), ""};
   }
   if (!partial.empty()) return {false, "", partial};
   if (!sps.empty()) return {false, "a service principal exists", "Give it a policy: az keyvault set-policy --name VAULT --spn APP_ID ..."};
@@ -151,7 +146,7 @@ Outcome vm_with_data_disk(const json& args, const json& s, const std::string&) {
 
 const json* ade_extension(const json& vm) {
   for (const auto& e : arr(vm, "extensions"))
-    if (lower(str(at(e, "properties"), "type")).find("azurediskencryption") != std::string::npos) return &e;
+    if (text::to_lower(str(at(e, "properties"), "type")).find("azurediskencryption") != std::string::npos) return &e;
   return nullptr;
 }
 
@@ -196,8 +191,8 @@ const std::map<std::string, Check>& checks() {
 
 std::pair<std::string, std::string> ade_volume_states(const nlohmann::json& vm) {
   for (const auto& e : arr(at(vm, "instanceView"), "extensions")) {
-    if (lower(str(e, "type")).find("azurediskencryption") == std::string::npos &&
-        lower(str(e, "name")).find("azurediskencryption") == std::string::npos)
+    if (text::to_lower(str(e, "type")).find("azurediskencryption") == std::string::npos &&
+        text::to_lower(str(e, "name")).find("azurediskencryption") == std::string::npos)
       continue;
     for (const auto& ss : arr(e, "substatuses")) {
       // The instance view carries it as `message` (the handler's status file as formattedMessage.message).

@@ -1,5 +1,7 @@
 // See ui_model.hpp.
 #include "emulator/ui/ui_model.hpp"
+#include "emulator/ui/json_fields.hpp"
+#include "emulator/json/strings.hpp"
 
 #include "emulator/error/azure_error.hpp"
 #include "emulator/ui/key_chain.hpp"
@@ -20,13 +22,6 @@ namespace azemu::ui {
 namespace {
 using nlohmann::json;
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-std::string str(const json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
 
 /// Console bytes as JSON-safe text: printable ASCII, newlines and tabs; escapes and other bytes dropped.
 std::string printable(const std::string& in) {
@@ -102,7 +97,7 @@ json UiModel::lab(const json& state) const {
 json UiModel::find_vm(const std::string& name, const std::string& group) const {
   json vms = src_.vms();
   for (const auto& vm : vms.value("vms", json::array()))
-    if (lower(str(vm, "name")) == lower(name) && (group.empty() || lower(str(vm, "resourceGroup")) == lower(group))) return vm;
+    if (text::to_lower(str(vm, "name")) == text::to_lower(name) && (group.empty() || text::to_lower(str(vm, "resourceGroup")) == text::to_lower(group))) return vm;
   throw AzureError(ErrorKind::NotFound, "ResourceNotFound", "No virtual machine named '" + name + "'.");
 }
 
@@ -128,7 +123,7 @@ json UiModel::guest(const std::string& name, const std::string& group) const {
   // latest operation (a run-command may have changed crypttab or fstab).
   std::string last_op;
   for (const auto& op : src_.cloud().value("operations", json::array()))
-    if (lower(str(op, "resourceId")) == lower(str(vm, "id"))) {
+    if (text::to_lower(str(op, "resourceId")) == text::to_lower(str(vm, "id"))) {
       last_op = str(op, "id") + str(op, "status");
       break;
     }
