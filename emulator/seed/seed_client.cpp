@@ -39,6 +39,10 @@ void count(nlohmann::json& counts, const char* section, bool created) {
   c[created ? "created" : "unchanged"] = c[created ? "created" : "unchanged"].get<int>() + 1;
 }
 
+// A name from the file as one path segment: "a/b" or "k?x" cannot reach another route or add a query;
+// the service then judges the name as it would a client's.
+std::string seg(const nlohmann::json& name) { return text::percent_encode(name.get<std::string>()); }
+
 std::string at(const char* section, std::size_t i) { return std::string(section) + "[" + std::to_string(i) + "]"; }
 }  // namespace
 
@@ -118,7 +122,7 @@ nlohmann::json SeedClient::apply(const nlohmann::json& doc) {
     std::string sub = g.value("subscriptionId", ids_.subscription_id);
     nlohmann::json body = {{"location", g["location"]}};
     if (g.contains("tags")) body["tags"] = g["tags"];
-    auto a = call("PUT", std::string(kArm) + "/subscriptions/" + sub + "/resourcegroups/" + g["name"].get<std::string>() +
+    auto a = call("PUT", std::string(kArm) + "/subscriptions/" + sub + "/resourcegroups/" + seg(g["name"]) +
                              "?api-version=" + kGroupsApi,
                   arm, body);
     if (a.status != 200 && a.status != 201) throw refused(at("resourceGroups", i), describe(a.status, a.body));
@@ -130,8 +134,8 @@ nlohmann::json SeedClient::apply(const nlohmann::json& doc) {
     const auto& v = vaults[i];
     const std::string where = at("vaults", i);
     std::string sub = v.value("subscriptionId", ids_.subscription_id);
-    std::string group_id = "/subscriptions/" + sub + "/resourceGroups/" + v["resourceGroup"].get<std::string>();
-    std::string vault_id = group_id + "/providers/Microsoft.KeyVault/vaults/" + v["name"].get<std::string>();
+    std::string group_id = "/subscriptions/" + sub + "/resourceGroups/" + seg(v["resourceGroup"]);
+    std::string vault_id = group_id + "/providers/Microsoft.KeyVault/vaults/" + seg(v["name"]);
     std::string location = v.value("location", "");
     if (location.empty()) {  // the group's, as the portal and templates default it
       auto g = call("GET", kArm + group_id + "?api-version=" + kGroupsApi, arm);
@@ -190,7 +194,7 @@ nlohmann::json SeedClient::apply(const nlohmann::json& doc) {
     for (std::size_t k = 0; k < keys.size(); ++k) {
       const auto& key = keys[k];
       const std::string where = at("vaults", i) + "." + at("keys", k);
-      const std::string url = base + "/keys/" + key["name"].get<std::string>();
+      const std::string url = base + "/keys/" + seg(key["name"]);
       auto existing = call("GET", url + "?api-version=" + kVaultDataApi, vault_token);
       if (existing.status == 200) {
         count(counts, "keys", false);
@@ -217,7 +221,7 @@ nlohmann::json SeedClient::apply(const nlohmann::json& doc) {
     for (std::size_t s = 0; s < secrets.size(); ++s) {
       const auto& secret = secrets[s];
       const std::string where = at("vaults", i) + "." + at("secrets", s);
-      const std::string url = base + "/secrets/" + secret["name"].get<std::string>() + "?api-version=" + kVaultDataApi;
+      const std::string url = base + "/secrets/" + seg(secret["name"]) + "?api-version=" + kVaultDataApi;
       auto existing = call("GET", url, vault_token);
       // A disabled secret answers 403 and cannot be compared: it exists, so it is kept.
       bool same = (existing.status == 200 && existing.body.value("value", "") == secret["value"].get<std::string>() &&
