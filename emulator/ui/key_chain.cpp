@@ -6,6 +6,7 @@
 //   LUKS → dm-crypt "maps": the guest's mount of the volume through /dev/mapper; broken when the
 //                          VM's last operation failed (the guest could not unlock at boot).
 #include "emulator/ui/key_chain.hpp"
+#include "emulator/cloud/vault_object_url.hpp"
 #include "emulator/ui/json_fields.hpp"
 #include "emulator/json/strings.hpp"
 
@@ -18,30 +19,14 @@ namespace azemu::ui {
 namespace {
 using nlohmann::json;
 
-
-
 /// "https://v.vault.azure.net/secrets/name/version" → {vault, name, version}.
 json split_url(const std::string& url) {
   json out = {{"url", url}, {"vault", ""}, {"name", ""}, {"version", ""}};
-  auto scheme = url.find("://");
-  if (scheme == std::string::npos) return out;
-  auto host_end = url.find('/', scheme + 3);
-  std::string host = url.substr(scheme + 3, host_end == std::string::npos ? std::string::npos : host_end - scheme - 3);
-  out["vault"] = text::to_lower(host.substr(0, host.find('.')));
-  if (host_end == std::string::npos) return out;
-  std::string rest = url.substr(host_end + 1);
-  auto q = rest.find('?');
-  if (q != std::string::npos) rest = rest.substr(0, q);
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (start <= rest.size()) {
-    auto slash = rest.find('/', start);
-    parts.push_back(rest.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
-    if (slash == std::string::npos) break;
-    start = slash + 1;
+  if (auto u = cloud::parse_vault_object_url(url)) {
+    out["vault"] = u->vault;
+    out["name"] = u->name;
+    if (!u->rest.empty()) out["version"] = text::to_lower(u->rest.front());
   }
-  if (parts.size() >= 2) out["name"] = parts[1];
-  if (parts.size() >= 3) out["version"] = text::to_lower(parts[2]);
   return out;
 }
 

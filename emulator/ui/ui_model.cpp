@@ -201,16 +201,23 @@ json UiModel::console_input(const std::string& name, const std::string& group, c
   }
   std::string out;
   if (::write(fd, input.data(), input.size()) == static_cast<ssize_t>(input.size())) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(1500);
+    // A busy guest may take seconds to answer, and answers in pieces (the tty's echo first, the
+    // command's output later): wait up to 5 s for the first byte, then read until the guest has been
+    // quiet for 700 ms, never past 8 s in all. (Runs on the blocking pool, not the event loop.)
+    using namespace std::chrono;
+    const auto start = steady_clock::now();
+    const auto hard_end = start + milliseconds(8000);
+    auto deadline = start + milliseconds(5000);
     char buf[4096];
     while (out.size() < 65536) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+      auto left = duration_cast<milliseconds>(std::min(deadline, hard_end) - steady_clock::now()).count();
       if (left <= 0) break;
       pollfd pfd{fd, POLLIN, 0};
       if (::poll(&pfd, 1, static_cast<int>(left)) <= 0) break;
       ssize_t n = ::read(fd, buf, sizeof buf);
       if (n <= 0) break;
       out.append(buf, static_cast<std::size_t>(n));
+      deadline = steady_clock::now() + milliseconds(700);
     }
   }
   ::close(fd);
