@@ -38,6 +38,7 @@
 #include "vm-sim/uml/uml_runtime.hpp"
 #include "emulator/audit/audit_log.hpp"
 
+#include <boost/asio/post.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
 
@@ -250,6 +251,12 @@ int run_server(const Config& config) {
   tls::write_ca_bundle(s.dir.path(), ca);
 
   exec::Executors exec(default_threads(config.io_threads, 1), default_threads(config.blocking_threads, 2));
+  // The audit log's group writer runs on the blocking pool while it exists; before and after, on the caller.
+  s.audit.set_scheduler([&exec](std::function<void()> job) { boost::asio::post(exec.blocking(), std::move(job)); });
+  struct UnsetScheduler {
+    audit::AuditLog& log;
+    ~UnsetScheduler() { log.set_scheduler({}); }
+  } unset_scheduler{s.audit};
   tls::ServerTls tls(ca);
   http::Server server(exec, tls, s.pipeline, s.names);
   server.serve_events(s.ui_feed);

@@ -28,23 +28,75 @@ CREATE INDEX azemu_audit_vault ON azemu_audit (vault_name, seq);
 )sql"}};
 }
 
-void AuditLog::record(const AuditEvent& e) {
-  db_.write_relaxed([&](store::Connection& c) {
-    auto s = c.prepare(
-        "INSERT INTO azemu_audit (id, time, resource_id, vault_name, operation_name, operation_version, "
-        "result_type, result_signature, duration_ms, caller_ip_address, correlation_id, identity, request_uri, "
-        "http_status_code, is_access_policy_match, properties) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    int i = 1;
-    s.bind(i++, e.id).bind(i++, e.time).bind(i++, e.resource_id).bind(i++, e.vault_name)
-        .bind(i++, e.operation_name).bind(i++, e.operation_version).bind(i++, e.result_type)
-        .bind(i++, e.result_signature).bind(i++, e.duration_ms).bind(i++, e.caller_ip_address)
-        .bind(i++, e.correlation_id).bind(i++, e.identity.dump()).bind(i++, e.request_uri)
-        .bind(i++, e.http_status_code);
-    if (e.is_access_policy_match) s.bind(i++, *e.is_access_policy_match);
-    else s.bind(i++, nullptr);
-    s.bind(i++, e.properties.dump());
-    s.step();
-  });
+namespace {
+void insert(store::Connection& c, const AuditEvent& e) {
+  auto s = c.prepare(
+      "INSERT INTO azemu_audit (id, time, resource_id, vault_name, operation_name, operation_version, "
+      "result_type, result_signature, duration_ms, caller_ip_address, correlation_id, identity, request_uri, "
+      "http_status_code, is_access_policy_match, properties) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  s.bind(1, e.id).bind(2, e.time).bind(3, e.resource_id).bind(4, e.vault_name);
+  s.bind(5, e.operation_name).bind(6, e.operation_version).bind(7, e.result_type);
+  s.bind(8, e.result_signature).bind(9, e.duration_ms).bind(10, e.caller_ip_address);
+  s.bind(11, e.correlation_id).bind(12, e.identity.dump()).bind(13, e.request_uri);
+  s.bind(14, e.http_status_code);
+  if (e.is_access_policy_match) s.bind(15, *e.is_access_policy_match);
+  else s.bind(15, nullptr);
+  s.bind(16, e.properties.dump());
+  s.step();
+}
+}  // namespace
+
+std::shared_ptr<exec::Completion> AuditLog::record_async(AuditEvent e) {
+  auto done = std::make_shared<exec::Completion>([this] { drain(); });
+  std::function<void(std::function<void()>)> post;
+  bool inline_commit = false;
+  {
+    std::lock_guard lock(mu_);
+    queue_.push_back({std::move(e), done});
+    // The running writer takes this row before it stops; else one writer job is enough.
+    if (!schedule_) inline_commit = true;
+    else if (!writing_ && !writer_posted_) {
+      writer_posted_ = true;
+      post = schedule_;
+    }
+  }
+  if (post) {
+    post([this] {
+      {
+        std::lock_guard lock(mu_);
+        writer_posted_ = false;
+      }
+      drain();
+    });
+  } else if (inline_commit) {
+    drain();  // no pool (tests, one-shot commands): commit here
+  }
+  // (A blocked waiter that finds the job still queued commits through Completion's help: drain().)
+  return done;
+}
+
+void AuditLog::record(const AuditEvent& e) { record_async(e)->wait(); }
+
+void AuditLog::drain() {
+  std::unique_lock lock(mu_);
+  if (writing_) return;  // the running writer loops until the queue is empty
+  writing_ = true;
+  while (!queue_.empty()) {
+    std::vector<Pending> batch;
+    batch.swap(queue_);
+    lock.unlock();
+    std::exception_ptr error;
+    try {
+      db_.write_relaxed([&](store::Connection& c) {
+        for (const Pending& p : batch) insert(c, p.event);
+      });
+    } catch (...) {
+      error = std::current_exception();
+    }
+    for (Pending& p : batch) p.done->complete(error);
+    lock.lock();
+  }
+  writing_ = false;
 }
 
 std::map<std::pair<std::string, std::string>, std::uint64_t> AuditLog::counts() const {

@@ -2,9 +2,12 @@
 // content types are set in one place.
 #pragma once
 
+#include "emulator/exec/completion.hpp"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <chrono>
+#include <memory>
 
 #include <string>
 #include <utility>
@@ -21,6 +24,9 @@ struct Reply {
   // (an asio timer on the connection's strand), or close the connection without answering.
   std::chrono::milliseconds delay{0};
   bool drop = false;
+  // Sent only once this is done (the request's audit row committed by the group writer, audit_log.hpp):
+  // the server awaits it without holding a thread; an in-process caller calls its wait().
+  std::shared_ptr<exec::Completion> durable_after;
 
   static Reply json(int status, const nlohmann::json& body);
   static Reply ok(const nlohmann::json& body) { return json(200, body); }

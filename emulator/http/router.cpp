@@ -23,21 +23,23 @@ bool is_rest(const std::string& s) { return is_param(s) && s[1] == '*'; }
 // Specificity rank of a template segment: lower is more specific.
 int rank(const std::string& s) { return is_rest(s) ? 2 : is_param(s) ? 1 : 0; }
 
-bool matches(const Route& r, const std::vector<std::string>& segs, std::map<std::string, std::string>* out) {
+/// `segs`: the request's segments as sent (parameters keep their case); `lower`: the same, lower-cased.
+bool matches(const Route& r, const std::vector<std::string>& segs, const std::vector<std::string>& lower,
+             std::map<std::string, std::string>* out) {
+  // Most routes differ in length from the request: rejected before any comparison.
+  if (r.has_rest ? segs.size() < r.segments.size() : segs.size() != r.segments.size()) return false;
   std::size_t i = 0;
   for (std::size_t t = 0; t < r.segments.size(); ++t) {
     const auto& ts = r.segments[t];
-    if (is_rest(ts)) {
-      if (i >= segs.size()) return false;
+    if (r.kinds[t] == 2) {
       std::string rest;
       for (std::size_t k = i; k < segs.size(); ++k) rest += (k == i ? "" : "/") + segs[k];
       if (out) (*out)[ts.substr(2, ts.size() - 3)] = rest;
       return true;
     }
-    if (i >= segs.size()) return false;
-    if (is_param(ts)) {
+    if (r.kinds[t] == 1) {
       if (out) (*out)[ts.substr(1, ts.size() - 2)] = segs[i];
-    } else if (!text::iequals(ts, segs[i])) {
+    } else if (r.lower[t] != lower[i]) {
       return false;
     }
     ++i;
@@ -87,6 +89,13 @@ Router::ScopeBuilder Router::scope(Scope s) { return ScopeBuilder(*this, std::ma
 
 void Router::insert(Route r) {
   r.segments = path_segments(r.path_template);
+  r.kinds.clear();
+  r.lower.clear();
+  for (const auto& s : r.segments) {
+    r.kinds.push_back(static_cast<std::uint8_t>(rank(s)));
+    r.lower.push_back(rank(s) == 0 ? text::to_lower(s) : std::string());
+    if (rank(s) == 2) r.has_rest = true;
+  }
   for (const auto& other : routes_) {
     if (other.method != r.method || other.segments.size() != r.segments.size()) continue;
     bool same_shape = true;
@@ -119,11 +128,14 @@ const Route* Router::not_found_route(cloud::HostKind kind) const {
 
 Match Router::match(Request& req) const {
   auto segs = path_segments(req.path);
+  std::vector<std::string> lower;
+  lower.reserve(segs.size());
+  for (const auto& s : segs) lower.push_back(text::to_lower(s));
   Match m;
   const Route* best = nullptr;
   for (const auto& r : routes_) {
+    if (!matches(r, segs, lower, nullptr)) continue;
     if (!host_allowed(*r.scope, req.host_info.kind)) continue;
-    if (!matches(r, segs, nullptr)) continue;
     if (r.method != req.method && !(req.method == "HEAD" && r.method == "GET" && false)) {
       m.path_matched = true;
       m.scope_for_errors = r.scope;
@@ -132,7 +144,7 @@ Match Router::match(Request& req) const {
     if (!best || more_specific(r, *best)) best = &r;
   }
   if (best) {
-    matches(*best, segs, &req.params);
+    matches(*best, segs, lower, &req.params);
     m.route = best;
     m.scope_for_errors = best->scope;
   }

@@ -13,6 +13,7 @@
 #include "emulator/http/reply.hpp"
 #include "emulator/http/request.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -43,6 +44,11 @@ struct Route {
   Handler handler;
   std::shared_ptr<const Scope> scope;
   std::vector<std::string> segments;  // parsed template
+  // Filled by Router::insert for match(), which runs on every request over every route: per segment
+  // 0 literal / 1 {param} / 2 {*rest}, literals lower-cased; and whether a {*rest} lets the length vary.
+  std::vector<std::uint8_t> kinds = {};
+  std::vector<std::string> lower = {};
+  bool has_rest = false;
 };
 
 struct Match {

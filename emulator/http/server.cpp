@@ -1,6 +1,7 @@
 // Listener and connection coroutines (Beast + Asio); see server.hpp for the connection diagram.
 #include "emulator/http/server.hpp"
 
+#include "emulator/exec/completion_wait.hpp"
 #include "emulator/http/event_source.hpp"
 #include "emulator/json/strings.hpp"
 #include "emulator/log/log.hpp"
@@ -132,6 +133,22 @@ struct Server::Impl {
   Impl(exec::Executors& e, tls::ServerTls& t, const Pipeline& p, const cloud::HostNames& n, ServerOptions o)
       : exec(e), tls(t), pipeline(p), names(n), options(o) {}
 
+  // A reply whose audit row the group writer is still committing waits for it here, holding no thread
+  // (audit_log.hpp); a failed commit makes it a 500, since the row its 2xx stands for is not there.
+  static asio::awaitable<void> settle(Reply& reply) {
+    if (!reply.durable_after || (reply.durable_after->done() && !reply.durable_after->error())) co_return;
+    bool failed = false;
+    try {
+      co_await exec::wait_for(*reply.durable_after);
+    } catch (const std::exception& e) {
+      log::write(log::Level::error, "the request's audit row was not committed", {{"error", e.what()}});
+      failed = true;
+    }
+    if (failed)
+      reply = Reply::text(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Internal error.\"}}",
+                          "application/json; charset=utf-8");
+  }
+
   // The pipeline catches everything it knows; anything that still escapes answers 500 here.
   Reply handle_guarded(Request& r) const {
     try {
@@ -229,6 +246,7 @@ struct Server::Impl {
           {
             InFlight counted(in_flight);
             reply = co_await exec::offload(exec.blocking(), [this, &r] { return handle_guarded(r); });
+            co_await settle(reply);
           }
           ++served;
           if (events && reply.content_type == kEventStreamType) {
@@ -300,6 +318,7 @@ struct Server::Impl {
           // `r` lives in this frame until the offloaded call returns: capture by reference only.
           // The pipeline catches everything it knows; anything that still escapes answers 500 here.
           reply = co_await exec::offload(exec.blocking(), [this, &r] { return handle_guarded(r); });
+          co_await settle(reply);
           ++served;
         }
         // Injected faults (fault_rules.hpp): a dropped request gets no answer at all; a delayed one

@@ -58,6 +58,7 @@ SeedClient::Answer SeedClient::call(const std::string& method, const std::string
   }
   req.headers.emplace_back("user-agent", "azemu-seed");
   http::Reply reply = pipeline_.handle(req);
+  if (reply.durable_after) reply.durable_after->wait();
   Answer a;
   a.status = reply.status;
   if (!reply.body.empty()) a.body = nlohmann::json::parse(reply.body, nullptr, false);

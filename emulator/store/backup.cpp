@@ -60,6 +60,7 @@ void restore_database(Database& db, const std::string& from) {
   Handle live = open_file(db.path(), true);
   sqlite3_busy_timeout(live.db, 5000);
   copy_all(live.db, in.db, "cannot restore the database from " + from);
+  db.note_change();  // every cached read of the old cloud is stale now
 }
 
 std::vector<std::string> applied_migrations(const std::string& path) {

@@ -4,6 +4,7 @@
 // includes sqlite3.h. Stores above it see Connection/Statement and never raw handles.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -88,6 +89,8 @@ public:
     return changes();
   }
   int changes() const;
+  /// Inside BEGIN ... COMMIT (sees its own uncommitted writes).
+  bool in_transaction() const;
 
 private:
   struct Cached {
@@ -118,10 +121,24 @@ public:
   Connection& conn();
 
   /// Runs `fn(conn)` inside BEGIN IMMEDIATE; commits when fn returns, rolls back on exception.
+  /// Advances generation() after the transaction ends, either way.
   template <class Fn>
   auto write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    struct Advance {
+      Database& db;
+      ~Advance() { db.note_change(); }
+    } advance{*this};
     return transact(conn(), std::forward<Fn>(fn));
   }
+
+  /// Advances with every write() and restore: a value read after generation() returned G is still what
+  /// the database holds while generation() returns G (store::GenerationCache). The audit log's relaxed
+  /// writes do not advance it: no cached value is read from the audit table.
+  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+  /// This thread's connection is inside a transaction: what it reads may be uncommitted.
+  bool in_transaction_here() const;
+  /// For writers that bypass write() (restore_database's own connection): call after they commit.
+  void note_change() { generation_.fetch_add(1, std::memory_order_acq_rel); }
 
   /// Like write(), on this thread's second connection with synchronous=NORMAL: for the audit log,
   /// whose per-call inserts would otherwise cost one fsync each (bench/run.sh, Key Vault section).
@@ -162,6 +179,7 @@ private:
 
   std::string path_;
   std::uint64_t id_;
+  std::atomic<std::uint64_t> generation_{0};
 };
 
 }  // namespace azemu::store

@@ -5,13 +5,14 @@
 #include "fake-aad/directory/directory_store.hpp"
 
 #include "emulator/json/strings.hpp"
+#include "emulator/store/generation_cache.hpp"
 
 namespace azemu::aad {
 
 namespace {
 class StoreDirectory final : public ports::Directory {
 public:
-  explicit StoreDirectory(store::Database& db) : store_(db) {}
+  explicit StoreDirectory(store::Database& db) : store_(db), known_tenants_(db) {}
 
   std::vector<ports::TenantInfo> tenants() const override {
     std::vector<ports::TenantInfo> out;
@@ -20,9 +21,15 @@ public:
   }
 
   /// Only tenant ids count: a token's tid is never a domain name.
+  /// Asked by every token verification: cached until the next write (only tenants that exist are kept).
   bool tenant_exists(std::string_view tenant_id) const override {
-    auto t = store_.find_tenant(tenant_id);
-    return t && text::iequals(t->id, tenant_id);
+    return known_tenants_
+        .get(text::to_lower(tenant_id), [&]() -> std::optional<bool> {
+          auto t = store_.find_tenant(tenant_id);
+          if (t && text::iequals(t->id, tenant_id)) return true;
+          return std::nullopt;
+        })
+        .has_value();
   }
 
   std::optional<ports::PrincipalInfo> find_principal(std::string_view object_id) const override {
@@ -34,6 +41,7 @@ public:
 
 private:
   DirectoryStore store_;
+  mutable store::GenerationCache<bool> known_tenants_;  // lower-case tenant id -> exists
 };
 }  // namespace
 

@@ -15,12 +15,13 @@ http::Reply run_audited(KvDeps& deps, audit::KeyVaultCall row, const std::string
                         const Admission& admit, const std::function<http::Reply(VaultContext&)>& body) {
   const auto started = std::chrono::steady_clock::now();
   VaultContext ctx;
-  auto write = [&](int status) {
+  auto event = [&](int status) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     row.object_id = ctx.audit_object_id;
     row.properties = ctx.audit_properties;
-    deps.audit.record(audit::key_vault_event(row, status, ms.count(), deps.clock));
+    return audit::key_vault_event(row, status, ms.count(), deps.clock);
   };
+  auto write = [&](int status) { deps.audit.record(event(status)); };
   try {
     auto vault = deps.vaults.find(row.vault_name);
     if (!vault) throw errors::vault_not_found(row.vault_name);
@@ -33,7 +34,8 @@ http::Reply run_audited(KvDeps& deps, audit::KeyVaultCall row, const std::string
     ctx.principal = row.caller;
     ctx.now = deps.clock.now_unix();
     http::Reply reply = writes ? request_transaction(deps.db, [&] { return body(ctx); }) : body(ctx);
-    write(reply.status);
+    // The row joins the group writer's next transaction; the reply leaves once it is committed.
+    reply.durable_after = deps.audit.record_async(event(reply.status));
     return reply;
   } catch (const AzureError& e) {
     write(e.status_override() ? e.status_override() : http_status(e.kind()));

@@ -8,6 +8,7 @@
 
 #include "emulator/json/strings.hpp"
 #include "emulator/store/crypto_envelope.hpp"
+#include "emulator/store/generation_cache.hpp"
 #include "fake-keyvault/common/vault_context.hpp"
 #include "fake-keyvault/errors.hpp"
 
@@ -30,7 +31,8 @@ public:
 
   /// `kind`: "key" or "secret" (error texts); `backup_aad`: binds a backup blob to this object type.
   ObjectLifecycle(Store& store, const store::Envelope& envelope, std::string kind, std::string backup_aad)
-      : store_(store), envelope_(envelope), kind_(std::move(kind)), backup_aad_(std::move(backup_aad)) {}
+      : store_(store), envelope_(envelope), kind_(std::move(kind)), backup_aad_(std::move(backup_aad)),
+        live_versions_(store.db()) {}
 
   /// The newest version of every live object.
   std::vector<Version> list(const VaultContext& ctx) {
@@ -87,8 +89,13 @@ protected:
   }
   /// A stored version of a live object; `version` empty: the newest. Throws <Kind>NotFound.
   Version stored_version(const VaultContext& ctx, const std::string& name, const std::string& version) {
-    active(ctx, name);
-    auto v = store_.version(ctx.vault.name, name, version);
+    // Cached until the next write: every unwrapKey/sign/get names one (the platform at each boot, a client in
+    // a loop). A live object's version does not depend on ctx.now; the sweep skipped on a hit purges only
+    // deleted objects, which every call that can see them sweeps first.
+    auto v = live_versions_.get(ctx.vault.name + '\n' + text::to_lower(name) + '\n' + version, [&] {
+      active(ctx, name);
+      return store_.version(ctx.vault.name, name, version);
+    });
     if (!v) throw errors::object_not_found(kind_, version.empty() ? name : name + "/" + version);
     return *v;
   }
@@ -139,6 +146,7 @@ private:
 
   std::string kind_;
   std::string backup_aad_;
+  store::GenerationCache<Version> live_versions_;  // "vault\nname (lower case)\nversion" -> a live object's version
 };
 
 }  // namespace azemu::kv

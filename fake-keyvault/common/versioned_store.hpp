@@ -34,6 +34,8 @@ public:
   VersionedStore(store::Database& db, std::string objects, std::string versions)
       : db_(db), objects_(std::move(objects)), versions_(std::move(versions)) {}
 
+  const store::Database& db() const { return db_; }
+
   std::optional<StoredObject> object(const std::string& vault, const std::string& name) const;
   /// Appends versions (in order) to `name`, creating the object row when missing. One transaction.
   void add_versions(const std::string& vault, const std::string& name, const std::vector<StoredVersion>& vs);

@@ -16,6 +16,7 @@ public:
   using Object = KeyObject;
   using Version = KeyVersion;
 
+  const store::Database& db() const { return rows_.db(); }
   explicit KeyStore(store::Database& db) : rows_(db, "kv_keys", "kv_key_versions") {}
 
   /// The object with its newest version (deleted or not), if it exists.

@@ -129,10 +129,11 @@ private:
                              "match " + vault.resource_id + "'s true resource id.");
     };
     try {
-      run_audited(plane_.deps, std::move(row), u.base, writes, admit, [&](VaultContext& ctx) {
+      http::Reply done = run_audited(plane_.deps, std::move(row), u.base, writes, admit, [&](VaultContext& ctx) {
         body(ctx);
         return http::Reply{};
       });
+      if (done.durable_after) done.durable_after->wait();  // the platform's call returns with its row committed
     } catch (const AzureError& e) {
       throw ports::PlatformVaultError(e.code(), e.message());
     } catch (const ports::PlatformVaultError&) {

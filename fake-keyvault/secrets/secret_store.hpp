@@ -16,6 +16,7 @@ public:
   using Object = SecretObject;
   using Version = SecretVersion;
 
+  const store::Database& db() const { return rows_.db(); }
   explicit SecretStore(store::Database& db) : rows_(db, "kv_secrets", "kv_secret_versions") {}
 
   std::optional<SecretObject> find(const std::string& vault, const std::string& name) const;
