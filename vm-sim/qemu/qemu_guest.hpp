@@ -11,9 +11,9 @@
 // (10.0.2.2:<guest_port> -> 127.0.0.1:<host_port>), and sshd is forwarded from a loopback port.
 #pragma once
 
-#include "vm-sim/uml/control_channel.hpp"
-#include "vm-sim/uml/guest_network.hpp"
-#include "vm-sim/uml/guest_process.hpp"
+#include "vm-sim/machine/control_channel.hpp"
+#include "vm-sim/machine/guest_network.hpp"
+#include "vm-sim/machine/guest_process.hpp"
 #include "vm-sim/qemu/qmp_client.hpp"
 
 #include <chrono>

@@ -3,11 +3,11 @@
 #include "emulator/json/strings.hpp"
 #include "emulator/log/log.hpp"
 #include "vm-sim/qemu/qemu_guest.hpp"
-#include "vm-sim/uml/bek_volume.hpp"
-#include "vm-sim/uml/agent_requests.hpp"
-#include "vm-sim/uml/disk_files.hpp"
-#include "vm-sim/uml/guest_process.hpp"
-#include "vm-sim/uml/vm_record.hpp"
+#include "vm-sim/machine/bek_volume.hpp"
+#include "vm-sim/machine/agent_requests.hpp"
+#include "vm-sim/machine/disk_files.hpp"
+#include "vm-sim/machine/guest_process.hpp"
+#include "vm-sim/machine/vm_record.hpp"
 
 #include <algorithm>
 #include <ctime>

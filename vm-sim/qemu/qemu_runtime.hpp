@@ -1,7 +1,7 @@
 // ports::VmRuntime on QEMU (`azemu start --vm-runtime qemu`): every VM is a QemuGuest running
 // Debian's x86-64 kernel (KVM when usable, else TCG) over the same guest userland as the UML
 // runtime (vm-sim/guest/build-guest.sh's os.img), booted through vm-sim/qemu/build-initramfs.sh.
-// Same on-disk layout as UmlRuntime (shared helpers from vm-sim/uml/): disks as sparse raw files in
+// Same on-disk layout as UmlRuntime (shared helpers from vm-sim/machine/): disks as sparse raw files in
 // <data-dir>/disks/, the VM's state in <data-dir>/vms/<vm_id>/ (spec.json, console.log,
 // resource.img, bek.img), the agent protocol of vm-sim/agent/. Disks in the guest are SCSI:
 //   /dev/sda OS disk (/dev/disk/azure/root), /dev/sdb resource disk (/dev/disk/azure/resource),
@@ -13,7 +13,7 @@
 #include "emulator/ports/vm_runtime.hpp"
 #include "vm-sim/guest/guest_image.hpp"
 #include "vm-sim/qemu/qemu_boot_files.hpp"
-#include "vm-sim/uml/guest_network.hpp"
+#include "vm-sim/machine/guest_network.hpp"
 
 #include <chrono>
 #include <functional>

@@ -5,9 +5,9 @@
 // sweep of the whole group, so nothing outlives the guest.
 #pragma once
 
-#include "vm-sim/uml/control_channel.hpp"
-#include "vm-sim/uml/guest_network.hpp"
-#include "vm-sim/uml/guest_process.hpp"
+#include "vm-sim/machine/control_channel.hpp"
+#include "vm-sim/machine/guest_network.hpp"
+#include "vm-sim/machine/guest_process.hpp"
 
 #include <chrono>
 #include <memory>

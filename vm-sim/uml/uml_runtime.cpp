@@ -3,12 +3,12 @@
 #include "emulator/json/strings.hpp"
 #include "emulator/log/log.hpp"
 #include "vm-sim/disk/luks_volume.hpp"
-#include "vm-sim/uml/bek_volume.hpp"
-#include "vm-sim/uml/agent_requests.hpp"
-#include "vm-sim/uml/disk_files.hpp"
+#include "vm-sim/machine/bek_volume.hpp"
+#include "vm-sim/machine/agent_requests.hpp"
+#include "vm-sim/machine/disk_files.hpp"
 #include "vm-sim/uml/os_disk_encryption.hpp"
 #include "vm-sim/uml/uml_guest.hpp"
-#include "vm-sim/uml/vm_record.hpp"
+#include "vm-sim/machine/vm_record.hpp"
 
 #include <algorithm>
 #include <ctime>

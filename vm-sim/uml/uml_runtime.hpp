@@ -20,7 +20,7 @@
 
 #include "emulator/ports/vm_runtime.hpp"
 #include "vm-sim/guest/guest_image.hpp"
-#include "vm-sim/uml/guest_network.hpp"
+#include "vm-sim/machine/guest_network.hpp"
 
 #include <chrono>
 #include <functional>

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "emulator/ports/vm_runtime.hpp"
-#include "vm-sim/uml/control_channel.hpp"
+#include "vm-sim/machine/control_channel.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,5 @@
 // See agent_requests.hpp.
-#include "vm-sim/uml/agent_requests.hpp"
+#include "vm-sim/machine/agent_requests.hpp"
 
 #include "emulator/json/strings.hpp"
 
