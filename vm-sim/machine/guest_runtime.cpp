@@ -7,6 +7,7 @@
 #include "vm-sim/machine/bek_volume.hpp"
 #include "vm-sim/machine/disk_files.hpp"
 #include "vm-sim/machine/guest_process.hpp"
+#include "vm-sim/machine/guest_runtime_vm.hpp"
 #include "vm-sim/machine/vm_record.hpp"
 
 #include <algorithm>
@@ -22,27 +23,8 @@ using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-constexpr std::int64_t kGiB = 1024ll * 1024 * 1024;
 constexpr int kMaxLun = 63;  // Azure's largest sizes: LUN 0..63
-
-std::string os_disk_id(const ports::VmSpec& s) {
-  return s.os_disk.disk_id.empty() ? "/vms/" + s.vm_id + "/osdisk" : s.os_disk.disk_id;
-}
-
-std::int64_t bytes_of(std::int64_t size_gb) { return std::max<std::int64_t>(size_gb, 1) * kGiB; }
 }  // namespace
-
-/// One VM. `op` serialises lifecycle operations and channel use; `seen` guards what readers
-/// (status, extension_status) are answered from without waiting for `op`.
-struct GuestRuntime::Vm {
-  ports::VmSpec spec;
-  std::string dir;
-  std::mutex op;
-  std::unique_ptr<Guest> guest;  // while booted
-  std::mutex seen;
-  ports::GuestStatus status;
-  std::map<std::string, ports::ExtensionReport> reports;
-};
 
 GuestRuntime::GuestRuntime(GuestRuntimeOptions options, std::unique_ptr<Hypervisor> hypervisor)
     : options_(std::move(options)), hypervisor_(std::move(hypervisor)) {
@@ -51,9 +33,17 @@ GuestRuntime::GuestRuntime(GuestRuntimeOptions options, std::unique_ptr<Hypervis
   // Helpers orphaned by a killed guest (UML's, QEMU's socat children) are reparented to us and
   // reaped by the group sweep.
   become_subreaper();
+  if (options_.warm_guests > 0) {
+    // Spares of an azemu that was killed: their guests died with it, their files are garbage. Only
+    // here: a runtime without warm guests may be `azemu vm disks` beside a running azemu.
+    std::error_code ec;
+    fs::remove_all(options_.data_dir + "/spares", ec);
+    spares_ = std::make_unique<SparePool>(options_.warm_guests, [this] { return boot_spare(); }, options_.timeouts.shutdown_grace);
+  }
 }
 
 GuestRuntime::~GuestRuntime() {
+  spares_.reset();  // first: its thread may be booting one
   std::lock_guard lock(mu_);
   for (auto& entry : vms_) {
     Vm& v = *entry.second;
@@ -218,6 +208,7 @@ void GuestRuntime::boot_spec(const ports::VmSpec& spec, bool refuse_running) {
   std::lock_guard op(v.op);
   if (refuse_running && v.guest && v.guest->alive()) throw std::runtime_error("VM " + spec.name + " already runs");
   v.spec = spec;  // start: the size or the disks may have changed while stopped
+  if (refuse_running && adopt_spare(v)) return;
   fs::create_directories(v.dir);
   persist(v);
   boot(v);

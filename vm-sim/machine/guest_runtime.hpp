@@ -11,11 +11,14 @@
 //   running --stop/deallocate/remove: halt()--> stopping --> stopped/deallocated
 //   running --the guest powered off or crashed, noticed by status()--> stopped
 //   starting --boot failed (boot())--> stopped, the reason as agent message
+// With warm guests (GuestRuntimeOptions::warm_guests), create() of a VM that fits the spare shape
+// adopts a pre-booted spare (spare_pool.hpp) instead of boot(); every later boot is a cold one.
 #pragma once
 
 #include "emulator/ports/vm_runtime.hpp"
 #include "vm-sim/machine/guest_network.hpp"
 #include "vm-sim/machine/hypervisor.hpp"
+#include "vm-sim/machine/spare_pool.hpp"
 #include "vm-sim/machine/timeouts.hpp"
 
 #include <chrono>
@@ -39,6 +42,10 @@ struct GuestRuntimeOptions {
   int proxy_guest_port = 0;             // 10.0.2.2:<this> (a to_host port) -> waagent.conf HttpProxy; 0: none
   std::chrono::seconds boot_timeout{60};  // per runtime: QEMU without KVM needs far longer
   Timeouts timeouts;
+  /// Pre-booted spare guests of `spare_shape` kept for create() (`azemu start --warm-guests`);
+  /// 0: every create boots cold.
+  int warm_guests = 0;
+  SpareShape spare_shape;
 };
 
 class GuestRuntime : public ports::VmRuntime {
@@ -68,6 +75,9 @@ public:
   std::string disk_path(const std::string& disk_id) const;
   /// The VM's console log (all boots, appended).
   std::string console_log_path(const std::string& vm_id) const;
+  /// Blocks until every warm guest is booted (true), or `deadline` passes or a spare fails to
+  /// boot (false). False without warm guests. For tests and the bench: create() never waits.
+  bool wait_for_spares(std::chrono::steady_clock::time_point deadline);
 
   struct Vm;
 
@@ -84,11 +94,17 @@ private:
   void halt(Vm& vm, bool deallocate);
   std::string bek_path(const Vm& vm) const;
   void persist(Vm& vm);                  // spec.json
+  // guest_runtime_spares.cpp:
+  bool fits_spare(const ports::VmSpec& spec) const;
+  /// create(): the VM takes a spare when it fits one and one is ready; false: boot it cold.
+  bool adopt_spare(Vm& vm);
+  Spare boot_spare();                    // on the pool's thread
 
   GuestRuntimeOptions options_;
   std::unique_ptr<Hypervisor> hypervisor_;
   std::mutex mu_;                        // guards vms_ (the map, not the VMs)
   std::map<std::string, std::unique_ptr<Vm>> vms_;
+  std::unique_ptr<SparePool> spares_;    // null without warm guests
 };
 
 }  // namespace azemu::vm

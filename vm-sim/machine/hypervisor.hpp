@@ -88,6 +88,9 @@ public:
   virtual std::string kind() const = 0;
   /// Data disks one guest holds at once (UML: 13 of its 16 ubd slots; QEMU: Azure's 64 LUNs).
   virtual int max_data_disks() const = 0;
+  /// The RAM a guest gets for a VM size's `requested` MiB (UML caps it): two sizes with the same
+  /// answer boot the same machine, so a pre-booted spare (spare_pool.hpp) fits both.
+  virtual int guest_memory_mb(int requested) const { return requested; }
 
   /// Creates or grows the OS disk image and does whatever the platform does to a stopped OS disk
   /// (UML: a requested ADE OS-volume encryption). Returns whether the image is LUKS; throws

@@ -26,6 +26,10 @@ UmlHypervisor::UmlHypervisor(GuestImage image, std::function<GuestImage()> image
 
 int UmlHypervisor::max_data_disks() const { return kMaxDataDisks; }
 
+int UmlHypervisor::guest_memory_mb(int requested) const {
+  return std::clamp(requested, kMinMemoryMb, std::max(kMinMemoryMb, memory_cap_mb_));
+}
+
 const GuestImage& UmlHypervisor::image() {
   std::lock_guard lock(image_mu_);
   if (image_.kernel.empty()) {
@@ -77,7 +81,7 @@ std::unique_ptr<Guest> UmlHypervisor::boot(const MachineLaunch& m) {
   launch.preload = img.uml_preload;
   launch.vm_dir = m.vm_dir;
   launch.umid = "azemu-" + m.vm_id.substr(0, 8);
-  launch.memory_mb = std::clamp(m.memory_mb, kMinMemoryMb, std::max(kMinMemoryMb, memory_cap_mb_));
+  launch.memory_mb = guest_memory_mb(m.memory_mb);
   launch.ubd = {"ubd0=" + m.os_disk, "ubd1=" + m.resource_disk};
   if (m.encrypted_os) {
     if (img.initrd.empty()) throw std::runtime_error("the guest image has no initramfs to unlock the encrypted OS disk");

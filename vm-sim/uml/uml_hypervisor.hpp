@@ -27,6 +27,8 @@ public:
 
   std::string kind() const override { return "uml"; }
   int max_data_disks() const override;
+  /// The VM size's memory capped at `memory_cap_mb` (at least 128 MiB).
+  int guest_memory_mb(int requested) const override;
   bool prepare_os_disk(const OsDiskPrep& prep) override;
   /// With a BEK volume or a LUKS OS disk: the host looks at the stopped OS image (a pending
   /// OS-volume encryption, a LUKS disk that boots through the initramfs), and a reboot inside
