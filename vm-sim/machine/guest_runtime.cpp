@@ -233,7 +233,8 @@ void GuestRuntime::restart(const std::string& vm_id) {
     boot(v);
     return;
   }
-  if (hypervisor_->restart_needs_power_cycle(disk_path(os_disk_id(v.spec)), fs::exists(bek_path(v)))) {
+  if (!v.guest->reboots_in_place() ||
+      hypervisor_->restart_needs_power_cycle(disk_path(os_disk_id(v.spec)), fs::exists(bek_path(v)))) {
     halt(v, false);
     boot(v);
     return;

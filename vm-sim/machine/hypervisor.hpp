@@ -65,6 +65,10 @@ public:
 
   /// A real reboot from inside; returns when the new boot's agent is ready, throws when not.
   virtual void reboot() = 0;
+  /// False: GuestRuntime::restart power-cycles instead of reboot(), because a reboot would come
+  /// back without what the guest got after its boot (an adopted spare's hot-plugged disks: UML
+  /// re-executes its original command line).
+  virtual bool reboots_in_place() const { return true; }
   /// Clean shutdown with `grace` for the guest to power off, then force. Idempotent.
   virtual void shutdown(std::chrono::milliseconds grace) = 0;
 

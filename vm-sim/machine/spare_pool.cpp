@@ -6,27 +6,32 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <vector>
 
 namespace azemu::vm {
 
 namespace fs = std::filesystem;
 
 namespace {
-/// An adopted spare's guest: everything goes to the guest; when it ends (it is released by then)
-/// the symlink from the spare's old folder to the VM's folder goes too.
+/// An adopted spare's guest: everything goes to the guest, except that a restart is a power
+/// cycle (the spare's command line has none of the VM's data disks). When it ends (released by
+/// then) the symlinks that kept its old paths working go too.
 class AdoptedGuest final : public Guest {
 public:
-  AdoptedGuest(std::unique_ptr<Guest> guest, std::string link) : guest_(std::move(guest)), link_(std::move(link)) {}
+  AdoptedGuest(std::unique_ptr<Guest> guest, std::vector<std::string> links)
+      : guest_(std::move(guest)), links_(std::move(links)) {}
   ~AdoptedGuest() override {
     guest_.reset();
     std::error_code ec;
-    fs::remove(link_, ec);  // the link only, never what it points to
+    for (const auto& link : links_)
+      if (fs::is_symlink(fs::symlink_status(link, ec))) fs::remove(link, ec);  // the link only, never its target
   }
 
   ControlChannel& channel() override { return guest_->channel(); }
   bool alive() override { return guest_->alive(); }
   int ssh_port() const override { return guest_->ssh_port(); }
   void reboot() override { guest_->reboot(); }
+  bool reboots_in_place() const override { return false; }
   void shutdown(std::chrono::milliseconds grace) override { guest_->shutdown(grace); }
   void attach_data_disk(int lun, const std::string& path) override { guest_->attach_data_disk(lun, path); }
   void detach_data_disk(int lun) override { guest_->detach_data_disk(lun); }
@@ -36,12 +41,14 @@ public:
 
 private:
   std::unique_ptr<Guest> guest_;
-  std::string link_;
+  std::vector<std::string> links_;
 };
 }  // namespace
 
 std::unique_ptr<Guest> adopt_spare_files(Spare spare, const std::string& vm_dir, const std::string& os_disk) {
   fs::rename(spare.dir + "/os.img", os_disk);
+  // A reboot from inside the guest re-executes UML's command line, which names os.img.
+  fs::create_symlink(os_disk, spare.dir + "/os.img");
   if (fs::exists(vm_dir)) {
     // set_bek_volume before create made the folder: its files join the spare's.
     for (const auto& entry : fs::directory_iterator(vm_dir)) fs::rename(entry.path(), fs::path(spare.dir) / entry.path().filename());
@@ -51,7 +58,7 @@ std::unique_ptr<Guest> adopt_spare_files(Spare spare, const std::string& vm_dir,
   // Unix sockets are reached by path: socat's relays, UML's mconsole and its own reply socket
   // name the old folder, so the old folder's name must keep leading to the sockets.
   fs::create_directory_symlink(vm_dir, spare.dir);
-  return std::make_unique<AdoptedGuest>(std::move(spare.guest), spare.dir);
+  return std::make_unique<AdoptedGuest>(std::move(spare.guest), std::vector<std::string>{vm_dir + "/os.img", spare.dir});
 }
 
 SparePool::SparePool(int target, BootSpare boot, std::chrono::milliseconds shutdown_grace)

@@ -38,8 +38,9 @@ struct Spare {
 
 /// Makes `spare`'s files the VM's: its os.img becomes `os_disk`, its folder becomes `vm_dir`
 /// (whatever `vm_dir` held already, such as a BEK volume, moves in first). The guest still names
-/// its sockets (console, network relays, mconsole) by the old folder's path, so a symlink there
-/// points to `vm_dir` while the guest runs; the returned Guest removes it when it ends. Renames
+/// its sockets (console, network relays, mconsole) and its OS disk by the old paths, so symlinks
+/// there (the old folder -> `vm_dir`, os.img -> `os_disk`) keep them working while the guest
+/// runs; the returned Guest removes them when it ends, and restarts by a power cycle. Renames
 /// only: the running guest keeps its open files. Throws std::filesystem::filesystem_error.
 std::unique_ptr<Guest> adopt_spare_files(Spare spare, const std::string& vm_dir, const std::string& os_disk);
 
