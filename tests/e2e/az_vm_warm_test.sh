@@ -2,7 +2,8 @@
 # e2e: warm guests (issue 17). `azemu start --vm-runtime uml --warm-guests 1`, the real `az` (proxy
 # mode): the spare boots in the background and is never a VM; `az vm create` of the default shape
 # adopts it (the log says warm) and the guest is the VM (hostname, data disk at lun0); a file
-# written by run-command survives `az vm restart`; `az vm delete` leaves no guest of the VM.
+# written by run-command survives `az vm restart`; `az vm delete` leaves no guest of the VM; the
+# refilled spare ends with azemu.
 # Usage: az_vm_warm_test.sh   (AZEMU_BIN from ctest)
 source "$(dirname "$0")/lib.sh"
 # info: the "spare guest ready" and "guest ready ... warm" lines are how this suite sees the pool.
@@ -50,4 +51,13 @@ check "vm delete" az vm delete -g rg -n myVM --yes
 guests_of_vm() { pgrep -f -- "$DATA/vms/$vm_id" > /dev/null && echo yes || echo no; }
 check_eq "no guest process of the VM is left" "no" guests_of_vm
 check_eq "its folder is gone" "no" sh -c "[ -e '$DATA/vms/$vm_id' ] && echo yes || echo no"
+
+# The refilled spare is azemu's to stop: SIGTERM leaves no guest and no spare folder behind.
+# (functions, not sh -c: pgrep would find the sh whose command line holds the pattern)
+spare_alive() { pgrep -f -- "$DATA/spares/" > /dev/null && echo yes || echo no; }
+guests_alive() { pgrep -f -- "$DATA/" > /dev/null && echo yes || echo no; }
+check_eq "a refilled spare runs" "yes" spare_alive
+stop_azemu
+check_eq "SIGTERM: no spare outlives azemu" "no" guests_alive
+check_eq "SIGTERM: the spare's folder is gone" "0" sh -c "ls '$DATA/spares' | wc -l"
 finish
