@@ -24,7 +24,7 @@ BUILD=${AZEMU_BUILD_DIR:-$ROOT/build}
 BUILD_PACKAGES=(g++ cmake ninja-build ccache pkg-config libboost1.81-dev nlohmann-json3-dev libsqlite3-dev
   libssl-dev libcryptsetup-dev libcli11-dev doctest-dev ca-certificates)
 # Every VM is a user-mode Linux guest; its image is assembled from these installed packages
-# (vm-sim/guest/build-guest.sh), its network uses ip netns + socat relays (vm-sim/uml/guest_network).
+# (vm-sim/guest/build-guest.sh), its network uses ip netns + socat relays (vm-sim/machine/guest_network).
 VM_PACKAGES=(user-mode-linux busybox-static cryptsetup-bin dosfstools mtools dropbear-bin e2fsprogs iproute2 socat)
 # `--vm-runtime qemu` (vm-sim/qemu/): QEMU, and Debian's x86-64 kernel unpacked (not installed: no
 # initramfs hooks, no bootloader) into QEMU_KERNEL_DIR, where the runtime looks (AZEMU_QEMU_KERNEL_DIR).

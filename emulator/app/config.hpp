@@ -32,6 +32,7 @@ struct Config {
   std::string kv_throttling = "off";  // start --kv-throttling: off | azure (Key Vault's per-vault limits)
   std::string seed_file;          // start --seed: a seed document applied before the port opens
   std::string vm_runtime = "auto";  // auto | uml | qemu | guestless: where Microsoft.Compute VMs run
+  unsigned warm_guests = 0;         // start --warm-guests: pre-booted spare UML guests (0: every create boots cold)
 
   /// "127.0.0.1:8443" → host and port; throws std::invalid_argument on a malformed value.
   std::string listen_host() const;

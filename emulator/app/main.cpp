@@ -65,6 +65,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "uml", "qemu", "guestless"}))
       ->capture_default_str()
       ->envname("AZEMU_VM_RUNTIME");
+  start->add_option("--warm-guests", config.warm_guests,
+                    "keep N pre-booted spare guests (uml): a VM create of the default shape (1 core, 30 GiB OS "
+                    "disk) takes one and is ready in under a second; each costs a running guest's memory")
+      ->capture_default_str()
+      ->envname("AZEMU_WARM_GUESTS");
   start->add_option("--lab", config.lab_file, "lab checklist (JSON) for the UI's lab page and GET /_azemu/lab")
       ->envname("AZEMU_LAB")
       ->check(CLI::ExistingFile);

@@ -2,7 +2,7 @@
 
 #include "emulator/app/services.hpp"
 
-#include "vm-sim/uml/vm_record.hpp"
+#include "vm-sim/machine/vm_record.hpp"
 
 #include <filesystem>
 #include <iostream>

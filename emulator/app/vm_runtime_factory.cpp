@@ -27,6 +27,8 @@ std::unique_ptr<ports::VmRuntime> make_qemu_runtime(const Config& config, const 
   if (port != 443) o.to_host.push_back({port, port});
   o.ca_file = data_dir + "/ca.pem";
   o.proxy_guest_port = 443;
+  // Warm guests are UML's: a QEMU boot is where the time goes, but its guests are not pooled (yet).
+  if (config.warm_guests > 0) log::write(log::Level::warn, "--warm-guests is ignored by --vm-runtime qemu", nullptr);
   return std::make_unique<vm::QemuRuntime>(std::move(o));
 }
 }  // namespace
@@ -54,6 +56,8 @@ std::unique_ptr<ports::VmRuntime> make_vm_runtime(const Config& config, const st
   // azemu answers CONNECT on its one port: 10.0.2.2:443 in the guest is that port, hence the proxy.
   o.ca_file = data_dir + "/ca.pem";
   o.proxy_guest_port = 443;
+  // Spares of `az vm create`'s default shape; UML boots the one guest image for every image reference.
+  o.warm_guests = static_cast<int>(config.warm_guests);
   return std::make_unique<vm::UmlRuntime>(std::move(o));
 }
 

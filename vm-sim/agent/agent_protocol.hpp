@@ -1,6 +1,6 @@
 // The host <-> guest agent protocol: one JSON object per line over a UML serial line (/dev/ttyS1
 // in the guest, a socketpair end on the host; research/uml-guest.md §3, ~0.1 ms round trip).
-// Shared by the agent (vm-sim/agent/) and the host side (vm-sim/uml/control_channel).
+// Shared by the agent (vm-sim/agent/) and the host side (vm-sim/machine/control_channel).
 //
 // Guest -> host, unsolicited:
 //   {"event":"ready","version":"2.2.53-azemu","boot_id":"<uuid>"}   once the tty is open and raw;

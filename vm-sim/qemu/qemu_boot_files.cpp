@@ -1,7 +1,7 @@
 #include "vm-sim/qemu/qemu_boot_files.hpp"
 
 #include "emulator/log/log.hpp"
-#include "vm-sim/uml/guest_process.hpp"
+#include "vm-sim/machine/guest_process.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,7 @@
 #include "vm-sim/qemu/qemu_guest.hpp"
 
 #include "emulator/log/log.hpp"
+#include "vm-sim/machine/agent_requests.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,13 @@ using nlohmann::json;
 
 namespace {
 constexpr int kAgentFd = 3;
+
+/// A guest script: re-runs azdisks.sh (names, BEK mount) until `condition` holds, for up to 10 s
+/// (the guest handles a hot-plug event a moment after QMP's device_add returned).
+std::string names_script(const std::string& condition) {
+  return "i=0; while [ $i -lt 100 ]; do /usr/lib/azemu/azdisks.sh; " + condition +
+         " && exit 0; i=$((i + 1)); sleep 0.1; done; exit 1";
+}
 constexpr int kQmpFd = 4;
 
 json blockdev(const QemuDisk& d) {
@@ -124,6 +132,11 @@ std::unique_ptr<QemuGuest> QemuGuest::boot(const QemuLaunch& launch) {
   return g;
 }
 
+QemuGuest::QemuGuest(QemuLaunch launch) : launch_(std::move(launch)) {
+  for (const auto& d : launch_.disks)
+    if (d.controller == kOsController && d.lun == kBekLun) bek_attached_ = true;
+}
+
 QemuGuest::~QemuGuest() { shutdown(2000ms); }
 
 bool QemuGuest::alive() { return qemu_ && !qemu_->poll_exited(); }
@@ -163,6 +176,42 @@ void QemuGuest::detach(int controller, int lun) {
   if (!qmp_->wait_event("DEVICE_DELETED", id, Clock::now() + 30s))
     throw std::runtime_error("QEMU did not remove the disk at LUN " + std::to_string(lun) + " in time");
   qmp_->execute("blockdev-del", {{"node-name", "blk-" + id}}, Clock::now() + 10s);
+}
+
+void QemuGuest::guest_script(const std::string& script, const std::string& failure) {
+  run_guest_script(*channel_, script, failure, launch_.timeouts);
+}
+
+void QemuGuest::attach_data_disk(int lun, const std::string& path) {
+  attach({path, kDataController, lun, false});
+  const std::string link = "/dev/disk/azure/scsi1/lun" + std::to_string(lun);
+  guest_script(names_script("[ -e " + link + " ]"), "the guest did not see the disk at LUN " + std::to_string(lun));
+}
+
+void QemuGuest::detach_data_disk(int lun) {
+  // A real guest would lose a mounted filesystem (or an open dm-crypt volume) without warning:
+  // refuse, as the UML runtime does.
+  const std::string link = "/dev/disk/azure/scsi1/lun" + std::to_string(lun);
+  guest_script("d=$(readlink -f " + link + ") || exit 0; n=${d##*/}; grep -q \"^$d[0-9]* \" /proc/mounts && "
+               "{ echo \"$d is mounted\" >&2; exit 3; }; for h in /sys/block/$n/holders/* /sys/block/$n/$n*/holders/*; do "
+               "[ -e \"$h\" ] && { echo \"$d is in use by ${h##*/}\" >&2; exit 3; }; done; exit 0",
+               "cannot detach LUN " + std::to_string(lun) + ": unmount it in the guest first");
+  detach(kDataController, lun);
+  guest_script(names_script("[ ! -e " + link + " ]"), "the guest still sees the disk at LUN " + std::to_string(lun));
+}
+
+void QemuGuest::replace_bek_volume(const std::string& path, const std::function<void()>& swap_file) {
+  if (bek_attached_) {
+    guest_script("grep -q ' /mnt/azure_bek_disk ' /proc/mounts && umount /mnt/azure_bek_disk; exit 0",
+                 "cannot unmount the old BEK volume");
+    detach(kOsController, kBekLun);
+    bek_attached_ = false;
+  }
+  swap_file();
+  if (path.empty()) return;
+  attach({path, kOsController, kBekLun, true});
+  bek_attached_ = true;
+  guest_script(names_script("grep -q ' /mnt/azure_bek_disk ' /proc/mounts"), "the guest did not mount the BEK volume");
 }
 
 void QemuGuest::shutdown(std::chrono::milliseconds grace) {

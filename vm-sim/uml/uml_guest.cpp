@@ -1,6 +1,7 @@
 #include "vm-sim/uml/uml_guest.hpp"
 
 #include "emulator/log/log.hpp"
+#include "vm-sim/machine/agent_requests.hpp"
 #include "vm-sim/uml/mconsole.hpp"
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -143,6 +145,64 @@ std::string UmlGuest::mconsole(const std::string& command) {
   auto reply = mconsole_command(dir + "/" + launch_.umid + "/mconsole", dir, command);
   if (!reply.ok) throw std::runtime_error(reply.text.empty() ? "mconsole '" + command + "' failed" : reply.text);
   return reply.text;
+}
+
+void UmlGuest::attach_data_disk(int lun, const std::string& path) {
+  int index = 2;
+  auto used = [this](int i) {
+    for (const auto& slot : ubd_of_lun_)
+      if (slot.second == i) return true;
+    return false;
+  };
+  while (used(index)) ++index;
+  mconsole("config ubd" + std::to_string(index) + "=" + path);
+  ubd_of_lun_[lun] = index;
+  const std::string name = "ubd" + std::string(1, static_cast<char>('a' + index));
+  channel_->request({{"op", "disks"}, {"luns", {{name, lun}}}}, Clock::now() + launch_.timeouts.agent_request);
+}
+
+void UmlGuest::detach_data_disk(int lun) {
+  auto it = ubd_of_lun_.find(lun);
+  if (it == ubd_of_lun_.end()) return;
+  try {
+    mconsole("remove ubd" + std::to_string(it->second));
+  } catch (const std::exception& e) {
+    throw std::runtime_error("cannot detach LUN " + std::to_string(lun) + ": " + e.what() +
+                             " (unmount it in the guest first)");
+  }
+  ubd_of_lun_.erase(it);
+  channel_->request({{"op", "disks"}, {"luns", nlohmann::json::object()}}, Clock::now() + launch_.timeouts.agent_request);
+}
+
+void UmlGuest::replace_bek_volume(const std::string& path, const std::function<void()>& swap_file) {
+  const std::string slot = "ubd" + std::to_string(kBekUbd);
+  std::string remount;  // where the guest had the old volume mounted
+  if (bek_attached_) {
+    try {
+      mconsole("remove " + slot);
+    } catch (const std::exception&) {
+      // Busy: mounted (rc.sysinit, the ADE daemon). Unmount, swap, mount the new one back.
+      remount = run_guest_script(*channel_,
+                                 "for m in $(awk '$1==\"/dev/ubdp\"||$1==\"/dev/sdp\"{print $2}' /proc/mounts); do "
+                                 "umount \"$m\" && echo \"$m\"; done",
+                                 "cannot unmount the BEK volume", launch_.timeouts);
+      mconsole("remove " + slot);
+    }
+    bek_attached_ = false;
+  }
+  swap_file();
+  if (!path.empty()) {
+    mconsole("config " + slot + "r=" + path);
+    bek_attached_ = true;
+  }
+  // /dev/sdp appears or goes (azdisks.sh); then the mounts the old volume had, read-only.
+  channel_->request({{"op", "disks"}, {"luns", nlohmann::json::object()}}, Clock::now() + launch_.timeouts.agent_request);
+  if (path.empty() || remount.empty()) return;
+  std::string script = "i=0; while [ ! -b /dev/ubdp ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done\n";
+  std::istringstream mounts(remount);
+  for (std::string m; std::getline(mounts, m);)
+    if (!m.empty()) script += "mount -t vfat -o ro /dev/ubdp '" + m + "'\n";
+  run_guest_script(*channel_, script, "cannot mount the new BEK volume", launch_.timeouts);
 }
 
 void UmlGuest::shutdown(std::chrono::milliseconds grace) {

@@ -5,7 +5,7 @@
 // (no usable KVM) each boot takes tens of seconds: one VM does it all.
 #include "vm-sim/qemu/qemu_runtime.hpp"
 
-#include "vm-sim/uml/guest_process.hpp"
+#include "vm-sim/machine/guest_process.hpp"
 
 #include <doctest/doctest.h>
 

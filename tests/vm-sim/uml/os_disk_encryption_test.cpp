@@ -7,7 +7,7 @@
 #include "vm-sim/disk/ext_filesystem.hpp"
 #include "vm-sim/disk/luks_volume.hpp"
 #include "vm-sim/disk/tool_process.hpp"
-#include "vm-sim/uml/bek_volume.hpp"
+#include "vm-sim/machine/bek_volume.hpp"
 
 #include <doctest/doctest.h>
 

@@ -9,7 +9,7 @@
 // runtime's (UmlRuntime::set_bek_volume) or one made in the guest on a spare data disk.
 #include "vm-sim/uml/uml_runtime.hpp"
 
-#include "vm-sim/uml/guest_process.hpp"
+#include "vm-sim/machine/guest_process.hpp"
 #include "uml_test_support.hpp"
 
 #include <doctest/doctest.h>

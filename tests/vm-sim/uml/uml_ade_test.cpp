@@ -6,7 +6,7 @@
 
 #include "uml_test_support.hpp"
 #include "vm-sim/disk/luks_volume.hpp"
-#include "vm-sim/uml/guest_process.hpp"
+#include "vm-sim/machine/guest_process.hpp"
 
 #include <doctest/doctest.h>
 

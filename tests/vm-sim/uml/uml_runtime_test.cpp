@@ -4,7 +4,7 @@
 #include "vm-sim/uml/uml_runtime.hpp"
 
 #include "uml_test_support.hpp"
-#include "vm-sim/uml/guest_process.hpp"
+#include "vm-sim/machine/guest_process.hpp"
 
 #include <doctest/doctest.h>
 

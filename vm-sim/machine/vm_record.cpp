@@ -1,4 +1,4 @@
-#include "vm-sim/uml/vm_record.hpp"
+#include "vm-sim/machine/vm_record.hpp"
 
 #include <cctype>
 #include <filesystem>

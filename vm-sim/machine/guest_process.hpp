@@ -1,4 +1,4 @@
-// One host process that belongs to a guest (the UML kernel, a relay), started with fork/exec into
+// One host process that belongs to a guest (the UML kernel or QEMU, a relay), started with fork/exec into
 // a chosen process group and, optionally, network namespace. Exits are awaited on a pidfd (poll
 // with a deadline: no sleeps). Every process of one VM shares the UML process's group, so a
 // final kill(-pgid) sweeps helpers UML forked itself (research/uml-guest.md §5.2); every group a

@@ -1,4 +1,4 @@
-#include "vm-sim/uml/disk_files.hpp"
+#include "vm-sim/machine/disk_files.hpp"
 
 #include <doctest/doctest.h>
 

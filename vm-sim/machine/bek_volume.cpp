@@ -1,6 +1,6 @@
-#include "vm-sim/uml/bek_volume.hpp"
+#include "vm-sim/machine/bek_volume.hpp"
 
-#include "vm-sim/uml/guest_process.hpp"
+#include "vm-sim/machine/guest_process.hpp"
 
 #include <cerrno>
 #include <cstring>

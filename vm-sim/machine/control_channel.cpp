@@ -1,7 +1,7 @@
 // The host end of the agent line: JSON-line framing over the socketpair, request/answer matching
 // by id, and the ready/heartbeat events (protocol in vm-sim/agent/agent_protocol.hpp). What the
 // guest writes is untrusted input: only std::runtime_error leaves this file.
-#include "vm-sim/uml/control_channel.hpp"
+#include "vm-sim/machine/control_channel.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,4 +1,4 @@
-#include "vm-sim/uml/guest_network.hpp"
+#include "vm-sim/machine/guest_network.hpp"
 
 #include <arpa/inet.h>
 #include <cerrno>

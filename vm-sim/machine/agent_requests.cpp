@@ -1,5 +1,5 @@
 // See agent_requests.hpp.
-#include "vm-sim/uml/agent_requests.hpp"
+#include "vm-sim/machine/agent_requests.hpp"
 
 #include "emulator/json/strings.hpp"
 
@@ -94,6 +94,16 @@ ports::RunCommandResult run_shell_script(ControlChannel& channel, const std::str
   r.stdout_text = base64_member(reply, "stdout_b64");
   r.stderr_text = base64_member(reply, "stderr_b64");
   return r;
+}
+
+std::string run_guest_script(ControlChannel& channel, const std::string& script, const std::string& failure,
+                             const Timeouts& timeouts) {
+  json reply = channel.request({{"op", "run"},
+                                {"script_b64", text::base64_encode(script)},
+                                {"timeout_s", timeouts.guest_script_run.count()}},
+                               std::chrono::steady_clock::now() + timeouts.guest_script_answer);
+  if (int_member(reply, "exit_code", -1) != 0) throw std::runtime_error(failure + " (guest: " + base64_member(reply, "stderr_b64") + ")");
+  return base64_member(reply, "stdout_b64");
 }
 
 }  // namespace azemu::vm

@@ -1,7 +1,7 @@
 // The replies the runtimes read back from the agent: a handler's status file and run-command
 // output. Both are written inside the guest, so mistyped members must not throw JSON exceptions
 // out of the host's VM runtime (fuzz_control_channel).
-#include "vm-sim/uml/agent_requests.hpp"
+#include "vm-sim/machine/agent_requests.hpp"
 
 #include <doctest/doctest.h>
 

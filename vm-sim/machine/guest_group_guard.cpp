@@ -1,5 +1,5 @@
 // The guest group watcher; see guest_group_guard.hpp.
-#include "vm-sim/uml/guest_group_guard.hpp"
+#include "vm-sim/machine/guest_group_guard.hpp"
 
 #include <cerrno>
 #include <csignal>

@@ -1,6 +1,6 @@
-#include "vm-sim/uml/disk_files.hpp"
+#include "vm-sim/machine/disk_files.hpp"
 
-#include "vm-sim/uml/guest_process.hpp"
+#include "vm-sim/machine/guest_process.hpp"
 
 #include <cctype>
 #include <cerrno>

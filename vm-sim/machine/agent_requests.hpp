@@ -1,10 +1,12 @@
 // The requests every VM runtime sends the guest agent (vm-sim/agent/agent_protocol.hpp) and the
-// replies it reads back, shared by the UML and QEMU runtimes: provisioning, extension settings,
-// the handler's status file, RunShellScript. No I/O except through the given channel.
+// replies it reads back, for GuestRuntime and the hypervisors: provisioning, extension settings,
+// the handler's status file, RunShellScript, the runtime's own shell chores. No I/O except through
+// the given channel.
 #pragma once
 
 #include "emulator/ports/vm_runtime.hpp"
-#include "vm-sim/uml/control_channel.hpp"
+#include "vm-sim/machine/control_channel.hpp"
+#include "vm-sim/machine/timeouts.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -25,5 +27,11 @@ ports::ExtensionReport parse_extension_report(const nlohmann::json& reply);
 
 /// RunShellScript through the agent, with Azure's 90-minute run-command limit.
 ports::RunCommandResult run_shell_script(ControlChannel& channel, const std::string& script);
+
+/// A short root script for the runtime's own chores (disk names after a hot-plug, BEK unmounts),
+/// bounded by `timeouts.guest_script_*`. Returns its stdout; throws std::runtime_error
+/// "<failure> (guest: <stderr>)" when it exits non-zero, or when the agent does not answer.
+std::string run_guest_script(ControlChannel& channel, const std::string& script, const std::string& failure,
+                             const Timeouts& timeouts);
 
 }  // namespace azemu::vm

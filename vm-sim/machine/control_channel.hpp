@@ -1,5 +1,5 @@
-// The host end of the agent's serial line: a socketpair end whose twin UML maps to /dev/ttyS1
-// (`ssl1=fd:3`). JSON lines, protocol in vm-sim/agent/agent_protocol.hpp. Not thread-safe: the
+// The host end of the agent's serial line: a socketpair end whose twin the hypervisor maps to the
+// guest's /dev/ttyS1 (UML `ssl1=fd:3`, a QEMU serial chardev). JSON lines, protocol in vm-sim/agent/agent_protocol.hpp. Not thread-safe: the
 // runtime serialises requests per VM and lets readers peek at what was last observed.
 #pragma once
 

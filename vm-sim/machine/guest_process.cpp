@@ -1,6 +1,6 @@
-#include "vm-sim/uml/guest_process.hpp"
+#include "vm-sim/machine/guest_process.hpp"
 
-#include "vm-sim/uml/guest_group_guard.hpp"
+#include "vm-sim/machine/guest_group_guard.hpp"
 
 #include <cerrno>
 #include <csignal>

@@ -1,11 +1,11 @@
-// fuzz_control_channel: the host end of the agent's serial line (vm-sim/uml/control_channel.cpp)
-// and the replies the runtimes read back (vm-sim/uml/agent_requests.cpp), on what a guest sends:
+// fuzz_control_channel: the host end of the agent's serial line (vm-sim/machine/control_channel.cpp)
+// and the replies the runtimes read back (vm-sim/machine/agent_requests.cpp), on what a guest sends:
 // arbitrary bytes, partial lines, JSON of every shape. The input is written into the other end of a
 // socketpair; byte 0 picks the call (drain, wait_ready, request, run-command, extension status)
 // and whether the guest end is closed first. Oracle: the channel only throws std::runtime_error
 // (its contract: callers turn it into a VM error); library exceptions would escape the runtime.
-#include "vm-sim/uml/agent_requests.hpp"
-#include "vm-sim/uml/control_channel.hpp"
+#include "vm-sim/machine/agent_requests.hpp"
+#include "vm-sim/machine/control_channel.hpp"
 
 #include <csignal>
 #include <cstdint>

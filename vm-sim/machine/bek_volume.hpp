@@ -1,6 +1,7 @@
 // Azure's "BEK VOLUME" as a file: a small vfat image labelled exactly `BEK VOLUME` holding the key
 // files (research/uml-ade.md §2). Built with dosfstools + mtools on the host, no mounting, no root.
-// The runtime keeps it as <vm folder>/bek.img and attaches it to the guest (uml_runtime.hpp).
+// The runtime keeps it as <vm folder>/bek.img and attaches it to the guest, read-only (ubd15 under
+// UML, the OS controller's LUN 2 under QEMU).
 #pragma once
 
 #include "emulator/ports/vm_runtime.hpp"

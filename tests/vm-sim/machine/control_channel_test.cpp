@@ -1,4 +1,4 @@
-#include "vm-sim/uml/control_channel.hpp"
+#include "vm-sim/machine/control_channel.hpp"
 
 #include <doctest/doctest.h>
 

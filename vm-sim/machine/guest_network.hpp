@@ -4,10 +4,11 @@
 // 127.0.0.1). The guest can reach exactly the forwarded host ports and nothing else:
 //   guest 10.0.2.2:<guest_port>  ->  host 127.0.0.1:<host_port>   (azemu's HTTPS for the ADE handler)
 //   host 127.0.0.1:<ssh_port>    ->  guest 10.0.2.15:22            (dropbear, `ssh -p <ssh_port> user@127.0.0.1`)
-// Needs CAP_NET_ADMIN and /dev/net/tun; without them the VM boots without a network.
+// Needs CAP_NET_ADMIN and /dev/net/tun; without them the VM boots without a network. QEMU guests
+// use QEMU's own user networking instead and take only PortForward and free_loopback_port from here.
 #pragma once
 
-#include "vm-sim/uml/guest_process.hpp"
+#include "vm-sim/machine/guest_process.hpp"
 
 #include <string>
 #include <utility>
