@@ -5,12 +5,14 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <chrono>
-
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace azemu::http {
+
+struct Settle;
 
 struct Reply {
   int status = 200;
@@ -21,6 +23,9 @@ struct Reply {
   // (an asio timer on the connection's strand), or close the connection without answering.
   std::chrono::milliseconds delay{0};
   bool drop = false;
+  // Set on a long-running operation's first reply that may still turn final (settle.hpp): the connection
+  // waits a moment for the work and sends settle->finish() instead.
+  std::shared_ptr<const Settle> settle;
 
   static Reply json(int status, const nlohmann::json& body);
   static Reply ok(const nlohmann::json& body) { return json(200, body); }
