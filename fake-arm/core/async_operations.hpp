@@ -22,6 +22,7 @@
 
 #include "emulator/exec/clock.hpp"
 #include "emulator/store/database.hpp"
+#include "fake-arm/core/operation_events.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -65,7 +66,9 @@ struct AsyncOperation {
 
 class AsyncOperations {
 public:
-  explicit AsyncOperations(const exec::Clock& clock) : clock_(clock) {}
+  /// `events`: told of every start and end once committed (nullptr: nobody listens, unit tests).
+  explicit AsyncOperations(const exec::Clock& clock, OperationEvents* events = nullptr)
+      : clock_(clock), events_(events) {}
 
   /// New InProgress operation (inside the caller's transaction).
   AsyncOperation start(store::Connection& c, const OperationStart& s) const;
@@ -89,7 +92,9 @@ public:
 private:
   bool finish(store::Connection& c, const std::string& id, OperationStatus to, const nlohmann::json& result,
               const std::string& code, const std::string& message, const nlohmann::json& details = nullptr) const;
+  void report_end(store::Connection& c, const std::string& id) const;
   const exec::Clock& clock_;
+  OperationEvents* events_;
 };
 
 /// The status resource body: {"id","name","status","startTime","endTime"?,"percentComplete","error"?}.
