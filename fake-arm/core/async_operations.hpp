@@ -14,7 +14,8 @@
 //   auto op = ops.start(conn, {sub, "Microsoft.Compute", "westus", "virtualMachineCreate", vm_id.str()});
 //   ... later (worker, or synchronously) ops.succeed(conn, op.id, vm_body) / ops.fail(conn, op.id, code, msg)
 // and its handler answers with_polling_headers(Reply::created(body), req, op) (Azure-AsyncOperation,
-// Location, Retry-After: 1). Clients then poll:
+// Location, Retry-After: 1), which may still turn final when the work ends at once (operation_settle.hpp).
+// Clients then poll (each InProgress answer says when to come back: with_poll_delay()):
 //   GET /subscriptions/{s}/providers/{ns}/locations/{loc}/operations/{id}        → status resource
 //   GET /subscriptions/{s}/providers/{ns}/locations/{loc}/operationResults/{id}  → 202 / final result
 //   GET /subscriptions/{s}/operationresults/{id}   (operations started without a location)
