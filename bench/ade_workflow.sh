@@ -7,13 +7,21 @@
 #   - time waiting on azemu: the rest of the time spent inside az calls (requests, LROs, guests);
 #   - the script's own work (run-command output parsing, host checks, the 1 s pauses between
 #     `vm encryption show` polls).
-# Goal (issue 7): azemu's share under 20 % of the wall time.
+# Goal (issue 7, issue 17): azemu's share under 20 % of the wall time, with az 2.45 and az 2.74.
 #   bench/ade_workflow.sh       (AZEMU_BUILD_DIR=<build dir with bin/azemu>)
+#   AZ274=1 bench/ade_workflow.sh   the same with Debian 13's az 2.74 (tests/e2e/az274/bin/az, its chroot
+#                                   start-up counted as az's own, as the no-op measures it)
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${AZEMU_BUILD_DIR:-$ROOT/build}
 WORK=$(mktemp -d /tmp/azemu-bench-ade-XXXXXX)
-REAL_AZ=$(command -v az)
+if [ -n "${AZ274:-}" ]; then
+  "$ROOT/tests/e2e/az274/ensure-root.sh" > /dev/null || { echo "cannot prepare the az 2.74 root"; exit 1; }
+  REAL_AZ=$ROOT/tests/e2e/az274/bin/az
+  export AZEMU_AZ=2.74 AZEMU_AZ_TIMED=1  # tests/e2e/lib.sh keeps the shim below first on PATH
+else
+  REAL_AZ=$(command -v az)
+fi
 LOG=$WORK/az-calls.log
 mkdir -p "$WORK/shim"
 # A PATH shim that times every az call the workflow makes (subshells included).
@@ -27,7 +35,7 @@ exit \$rc
 SHIM
 chmod +x "$WORK/shim/az"
 
-echo "== azemu ADE workflow bench $(date -u +%FT%TZ) on $(nproc) cores"
+echo "== azemu ADE workflow bench $(date -u +%FT%TZ) on $(nproc) cores, az ${AZEMU_AZ:-2.45}"
 start=$(date +%s%N)
 PATH="$WORK/shim:$PATH" AZEMU_BIN=$BUILD/bin/azemu bash "$ROOT/tests/e2e/az_ade_workflow_test.sh" > "$WORK/workflow.out" 2>&1
 rc=$?

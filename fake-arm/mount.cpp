@@ -13,6 +13,7 @@
 #include "fake-arm/core/arm_auth_policy.hpp"
 #include "fake-arm/core/arm_routes.hpp"
 #include "fake-arm/core/mount.hpp"
+#include "fake-arm/core/operation_settle.hpp"
 #include "fake-arm/core/resource_types.hpp"
 #include "fake-arm/deployments/deployment_deployable.hpp"
 #include "fake-arm/deployments/mount.hpp"
@@ -26,18 +27,25 @@
 #include "fake-arm/resources/mount.hpp"
 #include "fake-arm/resources/resource_groups/resource_group_deployable.hpp"
 
+#include <chrono>
 #include <memory>
 
 namespace azemu::arm {
 
 namespace {
+// How long an operation's first reply may wait for its work (core/operation_settle.hpp): long enough for an
+// extension delivery, a disk attach or a short guest command, short enough that a VM boot's 201 is not late.
+constexpr std::chrono::milliseconds kFirstReplyWait{200};
+
 /// Every fake-arm service and handler object, built once per mount(). The router's handlers are
 /// std::functions that outlive this function, so they share ownership of it (the only shared_ptr).
 struct ArmRuntime {
   explicit ArmRuntime(ArmDeps& d)
       : authorizer(d.db),
         subscriptions(d.db, d.directory, authorizer),
-        operations(d.clock),
+        events(d.clock),
+        operations(d.clock, &events),
+        settle(d.db, operations, events, kFirstReplyWait),
         providers(d.db, d.clock, subscriptions, authorizer),
         groups(d.db, d.clock, subscriptions, operations, authorizer),
         generic(d.db, subscriptions, authorizer),
@@ -60,7 +68,7 @@ struct ArmRuntime {
         groups_h(groups),
         generic_h(generic),
         tags_h(tags),
-        operations_h(d.db, operations, subscriptions, d.lro_faults),
+        operations_h(d.db, operations, subscriptions, d.lro_faults, &events),
         role_definitions_h(role_definitions),
         role_assignments_h(role_assignments),
         vaults_h(vaults, d.names, vault_audit),
@@ -84,7 +92,9 @@ struct ArmRuntime {
   /// Types template deployments can create; each provider registers its adapters in the constructor.
   ResourceTypes types;
   SubscriptionService subscriptions;
+  OperationEvents events;  // who waits for which operation's end; how long each kind takes
   AsyncOperations operations;
+  OperationSettle settle;  // first replies of operations that end within kFirstReplyWait
   ProviderService providers;
   ResourceGroupService groups;
   GenericResourceService generic;
@@ -122,7 +132,7 @@ void mount(http::Router& router, ArmDeps& deps) {
   auto tenant_of = [rt](std::string_view sub) { return rt->subscriptions.tenant_of(std::string(sub)); };
   const std::vector<cloud::HostKind> hosts = {cloud::HostKind::management};
   ArmRoutes r{router, router.scope({hosts, Dialect::arm, nullptr}),
-              router.scope({hosts, Dialect::arm, arm_auth_policy(deps.names, deps.clock, tenant_of)}), rt};
+              router.scope({hosts, Dialect::arm, arm_auth_policy(deps.names, deps.clock, tenant_of)}), rt, &rt->settle};
 
   mount_resource_routes(r, {rt->metadata_h, rt->subscriptions_h, rt->providers_h, rt->groups_h, rt->generic_h});
   mount_operation_routes(r, rt->operations_h);

@@ -35,7 +35,8 @@ class FakeClock final : public Clock {
 public:
   explicit FakeClock(std::int64_t unix_seconds = 1'800'000'000) : now_(time_point(std::chrono::seconds(unix_seconds))) {}
   time_point now() const override { return now_; }
-  void advance(std::chrono::seconds by) { now_ += by; }
+  // Milliseconds: some waits are sub-second (fake-arm/core/operation_events.hpp); seconds convert.
+  void advance(std::chrono::milliseconds by) { now_ += by; }
 
 private:
   time_point now_;

@@ -63,4 +63,16 @@ std::string arm_operation_name(std::string_view method, std::string_view path) {
   return name + "/" + verb;
 }
 
+std::string polled_operation_id(const Reply& reply) {
+  for (const char* name : {"Azure-AsyncOperation", "Location"})
+    for (const auto& [k, v] : reply.headers) {
+      if (!text::iequals(k, name)) continue;
+      std::string_view url(v);
+      url = url.substr(0, url.find('?'));
+      auto slash = url.rfind('/');
+      if (slash != std::string_view::npos && slash + 1 < url.size()) return std::string(url.substr(slash + 1));
+    }
+  return "";
+}
+
 }  // namespace azemu::http

@@ -3,6 +3,8 @@
 // without the pipeline knowing any provider. Only the shape of ARM paths is known here.
 #pragma once
 
+#include "emulator/http/reply.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -15,5 +17,9 @@ namespace azemu::http {
 ///   PUT  /subscriptions/s/resourcegroups/g → "Microsoft.Resources/subscriptions/resourceGroups/write"
 /// "" when the path is not an ARM resource path.
 std::string arm_operation_name(std::string_view method, std::string_view path);
+
+/// The id of the operation a long-running operation's first reply points at: the last path segment of its
+/// polling URL (Azure-AsyncOperation first, else Location). "" without either header.
+std::string polled_operation_id(const Reply& reply);
 
 }  // namespace azemu::http

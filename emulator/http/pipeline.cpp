@@ -76,18 +76,6 @@ bool uri_is_valid_utf8(const Request& req) {
   return true;
 }
 
-// The operation id is the last segment of the polling URL (Azure-AsyncOperation first, else Location).
-std::string polled_operation_id(const Reply& reply) {
-  for (const char* name : {"Azure-AsyncOperation", "Location"})
-    for (const auto& [k, v] : reply.headers) {
-      if (!text::iequals(k, name)) continue;
-      std::string_view url(v);
-      url = url.substr(0, url.find('?'));
-      auto slash = url.rfind('/');
-      if (slash != std::string_view::npos && slash + 1 < url.size()) return std::string(url.substr(slash + 1));
-    }
-  return "";
-}
 }  // namespace
 
 void Pipeline::plan_lro_failure(const Reply& reply, const Request& req, const ports::LroFailure& failure) const {
@@ -143,7 +131,10 @@ Reply Pipeline::dispatch(Request& req, Dialect& dialect, std::optional<FaultHit>
     if (fault && fault->error) throw *fault->error;
   }
   Reply reply = route.handler(req);
-  if (fault && fault->fail_lro) plan_lro_failure(reply, req, *fault->fail_lro);
+  if (fault && fault->fail_lro) {
+    plan_lro_failure(reply, req, *fault->fail_lro);
+    reply.settle.reset();  // the planned failure shows on the polls: the first reply must stay a 201/202
+  }
   return reply;
 }
 

@@ -8,12 +8,13 @@
 
 #include <chrono>
 #include <memory>
-
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace azemu::http {
+
+struct Settle;
 
 struct Reply {
   int status = 200;
@@ -27,6 +28,9 @@ struct Reply {
   // Sent only once this is done (the request's audit row committed by the group writer, audit_log.hpp):
   // the server awaits it without holding a thread; an in-process caller calls its wait().
   std::shared_ptr<exec::Completion> durable_after;
+  // Set on a long-running operation's first reply that may still turn final (settle.hpp): the connection
+  // waits a moment for the work and sends settle->finish() instead.
+  std::shared_ptr<const Settle> settle;
 
   static Reply json(int status, const nlohmann::json& body);
   static Reply ok(const nlohmann::json& body) { return json(200, body); }

@@ -3,6 +3,7 @@
 
 #include "emulator/exec/completion_wait.hpp"
 #include "emulator/http/event_source.hpp"
+#include "emulator/http/settle.hpp"
 #include "emulator/json/strings.hpp"
 #include "emulator/log/log.hpp"
 
@@ -135,7 +136,7 @@ struct Server::Impl {
 
   // A reply whose audit row the group writer is still committing waits for it here, holding no thread
   // (audit_log.hpp); a failed commit makes it a 500, since the row its 2xx stands for is not there.
-  static asio::awaitable<void> settle(Reply& reply) {
+  static asio::awaitable<void> await_durable(Reply& reply) {
     if (!reply.durable_after || (reply.durable_after->done() && !reply.durable_after->error())) co_return;
     bool failed = false;
     try {
@@ -158,6 +159,23 @@ struct Server::Impl {
       return Reply::text(500, "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Internal error.\"}}",
                          "application/json; charset=utf-8");
     }
+  }
+
+  // A long-running operation's first reply that may still turn final (settle.hpp): wait for the work's end
+  // on a timer the wake-up cancels, at most the bound, then build the reply to send on the blocking pool.
+  // The wake-up is posted to this connection's strand, which is running this coroutine until it suspends in
+  // async_wait, so a wake-up that comes at once (the work already ended) cannot be lost before the wait.
+  asio::awaitable<Reply> settle(std::shared_ptr<const Settle> s, Reply first) {
+    auto ex = co_await asio::this_coro::executor;
+    auto timer = std::make_shared<asio::steady_timer>(ex, s->bound);
+    std::weak_ptr<asio::steady_timer> weak = timer;
+    s->subscribe([ex, weak] {
+      asio::post(ex, [weak] {
+        if (auto t = weak.lock()) t->cancel();
+      });
+    });
+    co_await timer->async_wait(asio::as_tuple(asio::use_awaitable));
+    co_return co_await exec::offload(exec.blocking(), [s, &first] { return s->finish(std::move(first)); });
   }
 
   // Writes a reply's event stream until the peer goes away or the server stops. The source is asked
@@ -246,7 +264,7 @@ struct Server::Impl {
           {
             InFlight counted(in_flight);
             reply = co_await exec::offload(exec.blocking(), [this, &r] { return handle_guarded(r); });
-            co_await settle(reply);
+            co_await await_durable(reply);
           }
           ++served;
           if (events && reply.content_type == kEventStreamType) {
@@ -318,7 +336,12 @@ struct Server::Impl {
           // `r` lives in this frame until the offloaded call returns: capture by reference only.
           // The pipeline catches everything it knows; anything that still escapes answers 500 here.
           reply = co_await exec::offload(exec.blocking(), [this, &r] { return handle_guarded(r); });
-          co_await settle(reply);
+          co_await await_durable(reply);
+          if (reply.settle) {
+            where = "settle";
+            auto s = std::move(reply.settle);
+            reply = co_await settle(std::move(s), std::move(reply));
+          }
           ++served;
         }
         // Injected faults (fault_rules.hpp): a dropped request gets no answer at all; a delayed one

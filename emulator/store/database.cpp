@@ -145,6 +145,12 @@ Statement Connection::prepare(std::string_view sql) {
 int Connection::changes() const { return sqlite3_changes(db_); }
 bool Connection::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
+void Connection::after_commit(std::function<void()> fn) {
+  // Autocommit mode means no transaction is open: the caller's write is already durable.
+  if (sqlite3_get_autocommit(db_)) fn();
+  else commit_hooks_.push_back(std::move(fn));
+}
+
 namespace {
 // The database holds sealed secrets and hashes, and the -wal/-shm files inherit its mode (SQLite
 // copies the main file's permissions), so the file is made owner-only before SQLite creates it,

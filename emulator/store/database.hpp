@@ -92,6 +92,13 @@ public:
   /// Inside BEGIN ... COMMIT (sees its own uncommitted writes).
   bool in_transaction() const;
 
+  /// Runs `fn` once the write transaction now open on this connection commits (never if it rolls
+  /// back); outside a transaction, at once. For signals another thread acts on by reading the
+  /// database: it must find the committed state, not the state before. `fn` must not throw.
+  void after_commit(std::function<void()> fn);
+  /// Database::transact's side: the hooks of the transaction that just committed, or dropped.
+  std::vector<std::function<void()>> take_commit_hooks() { return std::exchange(commit_hooks_, {}); }
+
 private:
   struct Cached {
     sqlite3_stmt* stmt = nullptr;
@@ -101,6 +108,7 @@ private:
   // Prepared statements by SQL text: parsing dominated ARM GETs before this cache (perf, bench/run.sh).
   // Stable addresses (unique_ptr) because a borrowed Statement points at its entry's flag.
   std::unordered_map<std::string, std::unique_ptr<Cached>> cache_;
+  std::vector<std::function<void()>> commit_hooks_;
 };
 
 /// A numbered schema step of one component ("arm", "aad", ...). Append-only: never edit a
@@ -166,15 +174,21 @@ private:
       if constexpr (std::is_void_v<decltype(fn(c))>) {
         fn(c);
         c.exec("COMMIT");
+        run_hooks(c.take_commit_hooks());
       } else {
         auto result = fn(c);
         c.exec("COMMIT");
+        run_hooks(c.take_commit_hooks());
         return result;
       }
     } catch (...) {
+      c.take_commit_hooks();
       try { c.exec("ROLLBACK"); } catch (...) { /* the original error matters more */ }
       throw;
     }
+  }
+  static void run_hooks(std::vector<std::function<void()>> hooks) {
+    for (auto& h : hooks) h();
   }
 
   std::string path_;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "emulator/http/router.hpp"
+#include "fake-arm/core/operation_settle.hpp"
 
 #include <memory>
 #include <string>
@@ -21,6 +22,7 @@ struct ArmRoutes {
   http::Router::ScopeBuilder anonymous;  // /metadata/endpoints, the VM image alias document
   http::Router::ScopeBuilder arm;        // everything else: arm_auth_policy()
   std::shared_ptr<const void> owner;     // the composition every bound handler object lives in
+  const OperationSettle* settle = nullptr;  // lets a long-running operation's first reply turn final (in owner)
   const std::string sub = "/subscriptions/{subscriptionId}";
   const std::string rg = sub + "/resourcegroups/{resourceGroupName}";
 
@@ -33,10 +35,15 @@ struct ArmRoutes {
     return {sub, rg, res1, res2, res2 + "/{type3}/{name3}"};
   }
 
-  /// The one binder: `handlers.*fn`, with the composition kept alive.
+  /// The one binder: `handlers.*fn`, with the composition kept alive; a reply that starts a long-running
+  /// operation gets its chance to turn final (core/operation_settle.hpp).
   template <class H>
   http::Handler to(H& handlers, http::Reply (H::*fn)(http::Request&)) const {
-    return [owner = owner, &handlers, fn](http::Request& req) { return (handlers.*fn)(req); };
+    return [owner = owner, settle = settle, &handlers, fn](http::Request& req) {
+      http::Reply reply = (handlers.*fn)(req);
+      if (settle) settle->attach(reply, req);
+      return reply;
+    };
   }
 };
 

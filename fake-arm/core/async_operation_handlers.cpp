@@ -5,6 +5,8 @@
 #include "fake-arm/core/request_helpers.hpp"
 #include "fake-arm/errors.hpp"
 
+#include <algorithm>
+
 namespace azemu::arm {
 
 namespace {
@@ -38,6 +40,19 @@ http::Reply& with_polling_headers(http::Reply& reply, const http::Request& req, 
   return reply;
 }
 
+http::Reply& with_poll_delay(http::Reply& reply, std::optional<std::chrono::milliseconds> remaining) {
+  using std::chrono::milliseconds;
+  auto drop = [&reply](const char* name) {
+    std::erase_if(reply.headers, [name](const auto& h) { return text::iequals(h.first, name); });
+  };
+  drop("Retry-After");
+  drop("x-ms-retry-after-ms");
+  if (!remaining) return reply.header("Retry-After", "1");
+  if (*remaining >= milliseconds(1000)) return reply.header("Retry-After", std::to_string(remaining->count() / 1000));
+  const milliseconds wait = remaining->count() <= 0 ? milliseconds(250) : std::max(*remaining, milliseconds(100));
+  return reply.header("x-ms-retry-after-ms", std::to_string(wait.count()));
+}
+
 AsyncOperation AsyncOperationHandlers::load(http::Request& req) const {
   Subscription s = subs_.require(caller(req), req.param("subscriptionId"));
   const std::string& id = req.param("operationId");
@@ -46,10 +61,14 @@ AsyncOperation AsyncOperationHandlers::load(http::Request& req) const {
   return faults_ ? faults_->observe_poll(*op) : *op;
 }
 
+std::optional<std::chrono::milliseconds> AsyncOperationHandlers::remaining(const AsyncOperation& op) const {
+  return events_ ? events_->expected_remaining(op.id) : std::nullopt;
+}
+
 http::Reply AsyncOperationHandlers::status(http::Request& req) {
   AsyncOperation op = load(req);
   auto reply = http::Reply::ok(operation_status_json(op));
-  if (!op.done()) reply.header("Retry-After", "1");
+  if (!op.done()) with_poll_delay(reply, remaining(op));
   return reply;
 }
 
@@ -58,7 +77,7 @@ http::Reply AsyncOperationHandlers::result(http::Request& req) {
   switch (op.status) {
     case OperationStatus::in_progress: {
       auto reply = http::Reply::empty(202);
-      return with_polling_headers(reply, req, op, false);
+      return with_poll_delay(with_polling_headers(reply, req, op, false), remaining(op));
     }
     case OperationStatus::succeeded:
       return op.result.is_null() ? http::Reply::empty(op.location.empty() ? 200 : 204) : http::Reply::ok(op.result);

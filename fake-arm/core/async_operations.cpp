@@ -36,6 +36,7 @@ AsyncOperation AsyncOperations::start(store::Connection& c, const OperationStart
         "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
         op.id, op.subscription_id, op.provider_namespace, op.location, op.kind,
         std::string(to_string(OperationStatus::in_progress)), op.resource_id, op.started_at);
+  if (events_) c.after_commit([e = events_, id = op.id, kind = op.kind] { e->started(id, kind); });
   return op;
 }
 
@@ -66,8 +67,15 @@ bool AsyncOperations::cancel(store::Connection& c, const std::string& id) const 
 bool AsyncOperations::force_fail(store::Connection& c, const std::string& id, const std::string& code,
                                  const std::string& message) const {
   const std::string error = nlohmann::json{{"code", code}, {"message", message}}.dump();
-  return c.run("UPDATE arm_operations SET status = ?, result = NULL, error = ?, percent = 0, ended_at = ? WHERE id = ?",
-               std::string(to_string(OperationStatus::failed)), error, clock_.now_unix(), id) > 0;
+  const bool changed =
+      c.run("UPDATE arm_operations SET status = ?, result = NULL, error = ?, percent = 0, ended_at = ? WHERE id = ?",
+            std::string(to_string(OperationStatus::failed)), error, clock_.now_unix(), id) > 0;
+  if (changed) report_end(c, id);
+  return changed;
+}
+
+void AsyncOperations::report_end(store::Connection& c, const std::string& id) const {
+  if (events_) c.after_commit([e = events_, id] { e->ended(id); });
 }
 
 void AsyncOperations::set_progress(store::Connection& c, const std::string& id, double percent) const {
@@ -85,10 +93,12 @@ bool AsyncOperations::finish(store::Connection& c, const std::string& id, Operat
     error_text = err.dump();
   }
   // Only InProgress rows move: a terminal state is final.
-  return c.run("UPDATE arm_operations SET status = ?, result = ?, error = ?, percent = ?, ended_at = ? "
-               "WHERE id = ? AND status = 'InProgress'",
-               std::string(to_string(to)), result_text, error_text, to == OperationStatus::succeeded ? 100.0 : 0.0,
-               clock_.now_unix(), id) > 0;
+  const bool changed = c.run("UPDATE arm_operations SET status = ?, result = ?, error = ?, percent = ?, ended_at = ? "
+                             "WHERE id = ? AND status = 'InProgress'",
+                             std::string(to_string(to)), result_text, error_text,
+                             to == OperationStatus::succeeded ? 100.0 : 0.0, clock_.now_unix(), id) > 0;
+  if (changed) report_end(c, id);
+  return changed;
 }
 
 std::optional<AsyncOperation> AsyncOperations::get(store::Connection& c, const std::string& sub,

@@ -14,7 +14,8 @@
 //   auto op = ops.start(conn, {sub, "Microsoft.Compute", "westus", "virtualMachineCreate", vm_id.str()});
 //   ... later (worker, or synchronously) ops.succeed(conn, op.id, vm_body) / ops.fail(conn, op.id, code, msg)
 // and its handler answers with_polling_headers(Reply::created(body), req, op) (Azure-AsyncOperation,
-// Location, Retry-After: 1). Clients then poll:
+// Location, Retry-After: 1), which may still turn final when the work ends at once (operation_settle.hpp).
+// Clients then poll (each InProgress answer says when to come back: with_poll_delay()):
 //   GET /subscriptions/{s}/providers/{ns}/locations/{loc}/operations/{id}        → status resource
 //   GET /subscriptions/{s}/providers/{ns}/locations/{loc}/operationResults/{id}  → 202 / final result
 //   GET /subscriptions/{s}/operationresults/{id}   (operations started without a location)
@@ -22,6 +23,7 @@
 
 #include "emulator/exec/clock.hpp"
 #include "emulator/store/database.hpp"
+#include "fake-arm/core/operation_events.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -65,7 +67,9 @@ struct AsyncOperation {
 
 class AsyncOperations {
 public:
-  explicit AsyncOperations(const exec::Clock& clock) : clock_(clock) {}
+  /// `events`: told of every start and end once committed (nullptr: nobody listens, unit tests).
+  explicit AsyncOperations(const exec::Clock& clock, OperationEvents* events = nullptr)
+      : clock_(clock), events_(events) {}
 
   /// New InProgress operation (inside the caller's transaction).
   AsyncOperation start(store::Connection& c, const OperationStart& s) const;
@@ -89,7 +93,9 @@ public:
 private:
   bool finish(store::Connection& c, const std::string& id, OperationStatus to, const nlohmann::json& result,
               const std::string& code, const std::string& message, const nlohmann::json& details = nullptr) const;
+  void report_end(store::Connection& c, const std::string& id) const;
   const exec::Clock& clock_;
+  OperationEvents* events_;
 };
 
 /// The status resource body: {"id","name","status","startTime","endTime"?,"percentComplete","error"?}.

@@ -19,7 +19,8 @@ case "$AZEMU_AZ" in
   2.45) export PYTHONPATH=$E2E_DIR/az-shim${PYTHONPATH:+:$PYTHONPATH} ;;
   2.74)
     "$E2E_DIR/az274/ensure-root.sh" > /dev/null || { echo "FATAL: cannot prepare the az 2.74 root" >&2; exit 1; }
-    export PATH=$E2E_DIR/az274/bin:$PATH
+    # bench/ade_workflow.sh AZ274=1 puts its timing shim (which runs az274/bin/az) first on PATH and says so.
+    [ -n "${AZEMU_AZ_TIMED:-}" ] || export PATH=$E2E_DIR/az274/bin:$PATH
     ;;
   *) echo "FATAL: AZEMU_AZ must be 2.45 or 2.74, not '$AZEMU_AZ'" >&2; exit 1 ;;
 esac

@@ -99,6 +99,17 @@ TestStack::~TestStack() {
 
 Response TestStack::call(const std::string& method, const std::string& url, const std::string& body,
                          std::vector<std::pair<std::string, std::string>> headers) {
+  http::Reply reply = handle(method, url, body, std::move(headers));
+  Response r;
+  r.status = reply.status;
+  r.headers = reply.headers;
+  if (!reply.content_type.empty()) r.headers.emplace_back("content-type", reply.content_type);
+  r.body = reply.body;
+  return r;
+}
+
+http::Reply TestStack::handle(const std::string& method, const std::string& url, const std::string& body,
+                              std::vector<std::pair<std::string, std::string>> headers) {
   http::Request req;
   req.method = method;
   http::parse_target(req, url);
@@ -108,13 +119,7 @@ Response TestStack::call(const std::string& method, const std::string& url, cons
     req.headers.emplace_back(lower, v);
   }
   req.body = body;
-  http::Reply reply = pipeline_->handle(req);
-  Response r;
-  r.status = reply.status;
-  r.headers = reply.headers;
-  if (!reply.content_type.empty()) r.headers.emplace_back("content-type", reply.content_type);
-  r.body = reply.body;
-  return r;
+  return pipeline_->handle(req);
 }
 
 Response TestStack::call_as(const std::string& token, const std::string& method, const std::string& url,

@@ -48,7 +48,10 @@ public:
   /// `url` is absolute ("https://management.azure.com/subscriptions?api-version=2022-12-01").
   Response call(const std::string& method, const std::string& url, const std::string& body = "",
                 std::vector<std::pair<std::string, std::string>> headers = {});
-  /// Same, with "Authorization: Bearer <token>".
+  /// The pipeline's reply itself, as the server gets it (a settle hook included, emulator/http/settle.hpp).
+  http::Reply handle(const std::string& method, const std::string& url, const std::string& body = "",
+                     std::vector<std::pair<std::string, std::string>> headers = {});
+  /// Same as call(), with "Authorization: Bearer <token>".
   Response call_as(const std::string& token, const std::string& method, const std::string& url,
                    const std::string& body = "", std::vector<std::pair<std::string, std::string>> headers = {});
 

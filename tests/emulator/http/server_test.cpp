@@ -2,6 +2,8 @@
 // with SNI, the CONNECT proxy path and its refusal, TLS version floor, graceful stop).
 #include "emulator/http/server.hpp"
 
+#include "emulator/http/settle.hpp"
+
 #include "tests/support/test_stack.hpp"
 
 #include <doctest/doctest.h>
@@ -70,6 +72,34 @@ struct LiveServer {
     router.scope({{cloud::HostKind::local}, Dialect::arm, nullptr}).get("/ui/events", "Events", [](http::Request&) {
       return http::Reply::text(200, "", std::string(http::kEventStreamType));
     });
+    // First replies that may still turn final (settle.hpp): `when` says when the work ends.
+    auto settling = [](std::chrono::milliseconds bound, int wake_after_ms) {
+      return [bound, wake_after_ms](http::Request&) {
+        auto reply = http::Reply::json(202, {{"state", "first"}});
+        auto s = std::make_shared<http::Settle>();
+        s->bound = bound;
+        s->subscribe = [wake_after_ms](std::function<void()> wake) {
+          if (wake_after_ms < 0) return;  // never ends within the bound
+          if (wake_after_ms == 0) return wake();
+          std::thread([wake, wake_after_ms] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(wake_after_ms));  // the work, elsewhere
+            wake();
+          }).detach();
+        };
+        s->finish = [wake_after_ms](http::Reply first) {
+          if (wake_after_ms < 0) return first;
+          auto done = http::Reply::ok({{"state", "final"}});
+          for (const auto& h : first.headers) done.headers.push_back(h);
+          return done;
+        };
+        reply.settle = std::move(s);
+        return reply;
+      };
+    };
+    router.scope({{cloud::HostKind::management}, Dialect::arm, nullptr})
+        .put("/settle/ended", "SettleEnded", settling(std::chrono::seconds(5), 0))
+        .put("/settle/soon", "SettleSoon", settling(std::chrono::seconds(5), 150))
+        .put("/settle/never", "SettleNever", settling(std::chrono::milliseconds(1500), -1));
     server.serve_events(events);
     router.scope({{cloud::HostKind::local}, Dialect::arm, nullptr})
         .get("/_azemu/health", "AzemuHealth", [](http::Request&) { return http::Reply::ok({{"status", "ready"}}); })
@@ -217,6 +247,38 @@ TEST_SUITE("server") {
     CHECK(slow >= 1.4);
     CHECK(fast < 1.0);
     CHECK(s.faults.list()[0].hits == 1);
+  }
+
+  TEST_CASE("a settling first reply: sent final when the work ends within the bound, unchanged after it") {
+    LiveServer s;
+    auto ended = s.curl("-X PUT -i https://management.azure.com/settle/ended");
+    CHECK(status_of(ended) == "200");
+    CHECK(ended.output.find("\"final\"") != std::string::npos);
+    CHECK(ended.output.find("x-ms-request-id") != std::string::npos);  // the pipeline's headers stay
+    auto soon = run("curl -s -X PUT -w ' %{http_code} %{time_total}' --cacert " + s.dir + "/ca.pem -x http://127.0.0.1:" +
+                    s.p() + " https://management.azure.com/settle/soon");
+    double took = 0;
+    int code = 0;
+    std::sscanf(soon.output.substr(soon.output.rfind('}') + 1).c_str(), " %d %lf", &code, &took);
+    CHECK(code == 200);
+    CHECK(soon.output.find("\"final\"") != std::string::npos);
+    CHECK(took < 2.0);  // woken by the work's end, not at the 5 s bound
+    CHECK(s.server.in_flight() == 0);
+  }
+
+  TEST_CASE("a settle that is never woken answers its first reply at the bound, holding no thread meanwhile") {
+    LiveServer s;  // one io thread and one blocking thread: a wait on either would hold the fast request
+    const std::string curl = "curl -s -o /dev/null --cacert " + s.dir + "/ca.pem -x http://127.0.0.1:" + s.p();
+    auto r = run(curl + " -X PUT -w 'slow %{http_code} %{time_total}\\n' https://management.azure.com/settle/never & " +
+                 curl + " -w 'fast %{http_code} %{time_total}\\n' https://management.azure.com/things/fast; wait");
+    double slow = 0, fast = 0;
+    int slow_code = 0, fast_code = 0;
+    std::sscanf(r.output.substr(r.output.find("slow")).c_str(), "slow %d %lf", &slow_code, &slow);
+    std::sscanf(r.output.substr(r.output.find("fast")).c_str(), "fast %d %lf", &fast_code, &fast);
+    CHECK(slow_code == 202);
+    CHECK(slow >= 1.4);
+    CHECK(fast_code == 200);
+    CHECK(fast < 1.0);
   }
 
   TEST_CASE("a drop rule closes the connection without an answer, and the server keeps serving") {

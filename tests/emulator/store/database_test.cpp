@@ -54,6 +54,35 @@ TEST_SUITE("database") {
     std::filesystem::remove_all(dir);
   }
 
+  TEST_CASE("after_commit hooks run once the transaction commits, and never after a rollback") {
+    auto dir = azemu::testing::make_temp_dir("db");
+    Database db(dir + "/a.db", schema());
+    int seen_inside = -1, ran = 0;
+    db.write([&](Connection& c) {
+      c.run("INSERT INTO t_items (id, n) VALUES (?, ?)", "a", 1);
+      c.after_commit([&] {
+        // Another connection (the reader a hook wakes) already sees the row.
+        Connection other(dir + "/a.db");
+        auto s = other.query("SELECT COUNT(*) FROM t_items");
+        s.step();
+        seen_inside = static_cast<int>(s.int64(0));
+        ++ran;
+      });
+      CHECK(ran == 0);
+    });
+    CHECK(ran == 1);
+    CHECK(seen_inside == 1);
+    CHECK_THROWS(db.write([&](Connection& c) {
+      c.after_commit([&] { ++ran; });
+      throw std::runtime_error("boom");
+    }));
+    db.write([](Connection&) {});  // a dropped hook does not leak into the next transaction
+    CHECK(ran == 1);
+    db.conn().after_commit([&] { ++ran; });  // outside a transaction: at once
+    CHECK(ran == 2);
+    std::filesystem::remove_all(dir);
+  }
+
   TEST_CASE("STRICT tables reject a wrong type") {
     auto dir = azemu::testing::make_temp_dir("db");
     Database db(dir + "/a.db", schema());
